@@ -1,0 +1,113 @@
+import { createElement } from 'react';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Stack,
+  Typography,
+} from '@mui/material';
+import EventIcon from '@mui/icons-material/Event';
+import {
+  LinkBase,
+  Loading,
+  ReferenceField,
+  RecordContextProvider,
+  TextField,
+  Title,
+  useGetIdentity,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
+import { resourcesFor } from '../resources';
+
+/** Welcome page for every signed-in user. */
+export const Dashboard = () => {
+  const translate = useTranslate();
+  const { identity, isPending } = useGetIdentity();
+  const { permissions } = usePermissions<string[]>();
+  if (isPending) return <Loading />;
+  const roles: string[] = Array.isArray(permissions) ? permissions : [];
+  const shortcuts = resourcesFor(roles).filter((resource) => resource.list);
+  const name = identity?.fullName ?? '';
+
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title="cf.dashboard.title" />
+      <Stack spacing={2}>
+        <Card component="section" aria-labelledby="welcome-heading">
+          <CardContent>
+            <Typography id="welcome-heading" component="h1" variant="h1" gutterBottom>
+              {translate('cf.dashboard.welcome', { name })}
+            </Typography>
+            <Typography component="h2" variant="h3" gutterBottom>
+              {translate('cf.dashboard.your_roles')}
+            </Typography>
+            {roles.length === 0 ? (
+              <Typography>{translate('cf.dashboard.no_roles')}</Typography>
+            ) : (
+              <Stack direction="row" spacing={1} component="ul" sx={{ listStyle: 'none', p: 0, m: 0, flexWrap: 'wrap' }}>
+                {roles.map((role) => (
+                  <li key={role}>
+                    <Chip label={translate(`cf.roles.${role}`, { _: role })} color="primary" variant="outlined" />
+                  </li>
+                ))}
+              </Stack>
+            )}
+            {identity?.institutionId ? (
+              <Box sx={{ mt: 2 }}>
+                <Typography component="h2" variant="h3" gutterBottom>
+                  {translate('cf.dashboard.your_institution')}
+                </Typography>
+                <RecordContextProvider value={{ id: identity.id, institutionId: identity.institutionId }}>
+                  <ReferenceField source="institutionId" reference="institutions" link={false}>
+                    <TextField source="name" />
+                  </ReferenceField>
+                </RecordContextProvider>
+              </Box>
+            ) : null}
+          </CardContent>
+        </Card>
+
+        <Alert severity="info" icon={<EventIcon />} component="section" aria-labelledby="deadline-heading">
+          <Typography id="deadline-heading" component="h2" variant="h3" gutterBottom>
+            {translate('cf.dashboard.deadline_title')}
+          </Typography>
+          <Typography>{translate('cf.dashboard.deadline_text')}</Typography>
+        </Alert>
+
+        <Card component="section" aria-labelledby="fund-heading">
+          <CardContent>
+            <Typography id="fund-heading" component="h2" variant="h3" gutterBottom>
+              {translate('cf.dashboard.fund_title')}
+            </Typography>
+            <Typography>{translate('cf.dashboard.fund_text')}</Typography>
+          </CardContent>
+        </Card>
+
+        {shortcuts.length > 0 ? (
+          <Card component="section" aria-labelledby="shortcuts-heading">
+            <CardContent>
+              <Typography id="shortcuts-heading" component="h2" variant="h3">
+                {translate('cf.dashboard.shortcuts')}
+              </Typography>
+              <List>
+                {shortcuts.map((resource) => (
+                  <ListItemButton key={resource.name} component={LinkBase} to={`/${resource.name}`}>
+                    <ListItemIcon>{createElement(resource.icon)}</ListItemIcon>
+                    <ListItemText primary={translate(resource.menuLabel)} />
+                  </ListItemButton>
+                ))}
+              </List>
+            </CardContent>
+          </Card>
+        ) : null}
+      </Stack>
+    </Box>
+  );
+};

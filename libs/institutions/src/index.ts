@@ -1,0 +1,4 @@
+export * from './institution.entity';
+export * from './institution.dto';
+export * from './institutions.module';
+export * from './institutions.service';
