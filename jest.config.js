@@ -1,12 +1,14 @@
 const moduleNameMapper = {
   '^@cf/(.*)$': '<rootDir>/libs/$1/src',
+  // file-type 21 offers only `import`/`module-sync` entry points (Node 20.19 require()s them; jest's resolver does not)
+  '^file-type$': '<rootDir>/node_modules/file-type/index.js',
 };
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': '<rootDir>/test/support/swc-jest-transformer.js' },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras)/)',
+    '/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer|@borewit|uint8array-extras)/)',
   ],
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],

@@ -2,8 +2,11 @@ import { AuditModule } from '@cf/audit';
 import { ConfigModule } from '@cf/config';
 import { DatabaseModule } from '@cf/database';
 import { DemoModule } from '@cf/demo';
+import { FundsModule } from '@cf/funds';
 import { IdentityModule } from '@cf/identity';
 import { InstitutionsModule } from '@cf/institutions';
+import { NotificationsModule } from '@cf/notifications';
+import { ProposalsModule } from '@cf/proposals';
 import { createValidationPipe, HttpExceptionFilter } from '@cf/platform';
 import { QueueModule } from '@cf/queue';
 import { SystemModule } from '@cf/system';
@@ -60,6 +63,9 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         InstitutionsModule,
+        FundsModule,
+        ProposalsModule,
+        NotificationsModule.forRoot({ role: 'api' }),
         SystemModule,
         DemoModule,
       ],

@@ -1,4 +1,5 @@
 import { DemoSeeder } from '@cf/demo';
+import { Clock, receivedAtMiddleware } from '@cf/platform';
 import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -13,6 +14,7 @@ export async function createApiApp(runtime: Runtime): Promise<INestApplication> 
   const { config } = runtime;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.use(receivedAtMiddleware(app.get(Clock))); // first: deadlines are judged on arrival
   app.setGlobalPrefix('api');
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');

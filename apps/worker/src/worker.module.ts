@@ -1,5 +1,6 @@
 import { ConfigModule, AppConfig } from '@cf/config';
 import { DatabaseModule } from '@cf/database';
+import { NotificationsModule } from '@cf/notifications';
 import { QueueModule } from '@cf/queue';
 import { SystemModule } from '@cf/system';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -18,6 +19,7 @@ export class WorkerModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: Math.min(config.database.poolSize, 5), runMigrations: false }),
         QueueModule.forRoot({ redisUrl: config.redis.url, role: 'worker' }),
         SystemModule,
+        NotificationsModule.forRoot({ role: 'worker' }),
       ],
     };
   }

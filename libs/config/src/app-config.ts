@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const bool = z
@@ -69,9 +70,35 @@ export const envSchema = z.object({
   OUTBOX_POLL_MS: int(100, 600_000).default(1000),
   UPLOAD_MAX_BYTES: int(1024, 100 * 1024 * 1024).default(10 * 1024 * 1024),
   SEED_DEMO: z.enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' }).default('auto'),
+  STORAGE_DRIVER: z.enum(['local', 's3'], { message: 'must be local or s3' }).default('local'),
+  S3_ENDPOINT: url(['http:', 'https:']).optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, { message: 'must be a region name such as us-east-1' })
+    .default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{3,255}$/, { message: 'must be a bucket name (3-255 letters, digits, . _ or -)' })
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+export interface S3StorageConfig {
+  /** Unset: AWS S3 itself. */
+  endpoint?: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+}
+
+/** Where attachments are kept: files under `localDir`, or a bucket of an S3-compatible store. */
+export type StorageConfig = { driver: 'local'; localDir: string } | { driver: 's3'; s3: S3StorageConfig };
 
 export interface AppConfig {
   nodeEnv: Env['NODE_ENV'];
@@ -99,6 +126,7 @@ export interface AppConfig {
   publicUrl: string;
   mail: { smtpUrl?: string; from: string; outboxPollMs: number };
   uploads: { maxBytes: number };
+  storage: StorageConfig;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +150,12 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
   const e = parsed.data;
   if (e.DATABASE_URL && !e.JWT_SECRET && e.NODE_ENV === 'production') {
     throw new ConfigError([{ variable: 'JWT_SECRET', reason: 'is required when DATABASE_URL is set (at least 32 characters)' }]);
+  }
+  if (e.STORAGE_DRIVER === 's3') {
+    const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((v) => !e[v]);
+    if (missing.length) {
+      throw new ConfigError(missing.map((variable) => ({ variable, reason: 'is required when STORAGE_DRIVER is s3' })));
+    }
   }
   return {
     nodeEnv: e.NODE_ENV,
@@ -148,6 +182,20 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxPollMs: e.OUTBOX_POLL_MS },
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES },
+    storage:
+      e.STORAGE_DRIVER === 's3'
+        ? {
+            driver: 's3',
+            s3: {
+              endpoint: e.S3_ENDPOINT,
+              region: e.S3_REGION,
+              bucket: e.S3_BUCKET!,
+              accessKeyId: e.S3_ACCESS_KEY_ID!,
+              secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+              forcePathStyle: e.S3_FORCE_PATH_STYLE,
+            },
+          }
+        : { driver: 'local', localDir: join(e.DATA_DIR, 'uploads') },
   };
 }
 

@@ -1,6 +1,7 @@
 import { IdentityModule } from '@cf/identity';
+import { StorageModule } from '@cf/storage';
 import { Module } from '@nestjs/common';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ imports: [IdentityModule], providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({ imports: [IdentityModule, StorageModule], providers: [DemoSeeder], exports: [DemoSeeder] })
 export class DemoModule {}

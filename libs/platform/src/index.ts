@@ -5,3 +5,4 @@ export * from './list-query';
 export * from './validation';
 export * from './zoned-time';
 export * from './clock';
+export * from './received-at';

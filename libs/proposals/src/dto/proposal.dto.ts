@@ -238,7 +238,9 @@ export class DeadlineDto {
 export class ProposalDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) fundId: string;
+  @ApiProperty({ example: 'MCF-2021' }) fundCode: string;
   @ApiProperty({ format: 'uuid' }) institutionId: string;
+  @ApiProperty() institutionName: string;
   @ApiProperty({ enum: PROPOSAL_STATUSES }) status: ProposalStatus;
   @ApiProperty() title: string;
   @ApiProperty() summary: string;
@@ -280,4 +282,20 @@ export class SubmissionDto extends ReceiptDto {
     string,
     unknown
   >;
+}
+
+export class ReadinessDto {
+  @ApiProperty({ description: 'Whether a submit would pass the completeness and fund rules now' }) ready: boolean;
+  @ApiProperty({ description: 'What blocks submission, per field', example: [{ field: 'partners', reason: 'at least one partner must be an employer' }] })
+  problems: { field: string; reason: string }[];
+}
+
+export class ExtensionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) proposalId: string;
+  @ApiProperty({ format: 'date-time' }) until: string;
+  @ApiProperty({ example: '2021-06-28T17:00:00.000-04:00' }) untilLocal: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'uuid' }) grantedBy: string;
+  @ApiProperty({ format: 'date-time' }) grantedAt: string;
 }

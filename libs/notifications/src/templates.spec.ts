@@ -1,0 +1,63 @@
+import { assertMailData, formatLocalDateTime, renderMail } from './templates';
+
+const ctx = { publicUrl: 'https://grants.example.org' };
+const receipt = {
+  trackingNumber: 'MCF-2021-000042',
+  proposalTitle: 'Soudage <avancé> & robotique',
+  fundName: 'Ontario Micro-credentials Challenge Fund',
+  submittedAtLocal: 'June 25, 2021 at 11:58 p.m. (Toronto time)',
+  version: 2,
+};
+const reminder = {
+  fundName: 'Fonds pour les microcertifications',
+  closesAtLocal: '25 juin 2021 à 23 h 59',
+  proposalTitles: ['A', ''],
+};
+
+describe('mail templates', () => {
+  it('renders the receipt in English, text and escaped HTML', () => {
+    const m = renderMail('submission_receipt', 'en', receipt, ctx);
+    expect(m.subject).toBe('Receipt for your proposal MCF-2021-000042');
+    expect(m.text).toContain('Tracking number: MCF-2021-000042');
+    expect(m.text).toContain('Version: 2');
+    expect(m.text).toContain('Received: June 25, 2021 at 11:58 p.m. (Toronto time)');
+    expect(m.text).toContain('https://grants.example.org');
+    expect(m.html).toContain('<html lang="en">');
+    expect(m.html).toContain('Soudage &lt;avancé&gt; &amp; robotique');
+    expect(m.html).not.toContain('<avancé>');
+  });
+
+  it('renders the receipt in French', () => {
+    const m = renderMail('submission_receipt', 'fr', receipt, ctx);
+    expect(m.subject).toBe('Accusé de réception de votre proposition MCF-2021-000042');
+    expect(m.text).toContain('Numéro de suivi\u00a0: MCF-2021-000042');
+    expect(m.text).toContain('Nous avons bien reçu votre proposition «\u00a0Soudage <avancé> & robotique\u00a0»');
+    expect(m.html).toContain('<html lang="fr">');
+  });
+
+  it('renders the reminder with every draft, untitled ones named', () => {
+    const en = renderMail('deadline_reminder', 'en', reminder, ctx);
+    expect(en.subject).toBe('Reminder: Fonds pour les microcertifications closes on 25 juin 2021 à 23 h 59');
+    expect(en.text).toContain('- A\n- (untitled draft)');
+    expect(en.text).toContain('proposals that have not been submitted yet');
+    const fr = renderMail('deadline_reminder', 'fr', { ...reminder, proposalTitles: ['Seule'] }, ctx);
+    expect(fr.subject).toBe('Rappel\u00a0: Fonds pour les microcertifications – date limite le 25 juin 2021 à 23 h 59');
+    expect(fr.text).toContain('une proposition qui n’a pas encore été soumise\u00a0:');
+    expect(fr.html).toContain('<li>Seule</li>');
+  });
+
+  it('refuses data that does not fit the template, naming the fields', () => {
+    expect(() => assertMailData('submission_receipt', { ...receipt, version: 0, trackingNumber: undefined })).toThrow(
+      'Mail submission_receipt: missing or invalid trackingNumber, version',
+    );
+    expect(() => assertMailData('deadline_reminder', { ...reminder, proposalTitles: [] })).toThrow('proposalTitles');
+    expect(() => assertMailData('nope' as never, {})).toThrow('Unknown mail template');
+  });
+
+  it('formats instants in Toronto time in each language', () => {
+    const closes = new Date('2021-06-26T03:59:00Z');
+    expect(formatLocalDateTime(closes, 'en')).toBe('June 25, 2021 at 11:59 p.m. (Toronto time)');
+    expect(formatLocalDateTime(closes, 'fr')).toBe('25 juin 2021 à 23 h 59 (heure de Toronto)');
+    expect(formatLocalDateTime(new Date('2021-01-15T17:00:00Z'), 'en')).toBe('January 15, 2021 at 12:00 p.m. (Toronto time)');
+  });
+});

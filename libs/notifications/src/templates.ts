@@ -1,0 +1,223 @@
+import { TORONTO } from '@cf/platform';
+
+export const MAIL_TEMPLATES = ['submission_receipt', 'deadline_reminder'] as const;
+export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
+export type MailLanguage = 'en' | 'fr';
+
+/** `data` of a `submission_receipt` mail. */
+export interface SubmissionReceiptData {
+  trackingNumber: string;
+  proposalTitle: string;
+  /** In the recipient's language. */
+  fundName: string;
+  /** The server's timestamp as people read it, e.g. `formatLocalDateTime(submittedAt, language)`. */
+  submittedAtLocal: string;
+  version: number;
+}
+
+/** `data` of a `deadline_reminder` mail. */
+export interface DeadlineReminderData {
+  fundName: string;
+  closesAtLocal: string;
+  /** The institution's unsubmitted drafts ('' for an untitled one). */
+  proposalTitles: string[];
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Links in mails point at the product as people reach it (PUBLIC_URL). */
+export interface RenderContext {
+  publicUrl: string;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** What each template requires of `data`; a wrong shape is a programming error, refused at enqueue. */
+const SHAPES: Record<MailTemplate, Record<string, (v: unknown) => boolean>> = {
+  submission_receipt: {
+    trackingNumber: (v) => isString(v) && v.length > 0,
+    proposalTitle: isString,
+    fundName: (v) => isString(v) && v.length > 0,
+    submittedAtLocal: (v) => isString(v) && v.length > 0,
+    version: (v) => Number.isInteger(v) && (v as number) >= 1,
+  },
+  deadline_reminder: {
+    fundName: (v) => isString(v) && v.length > 0,
+    closesAtLocal: (v) => isString(v) && v.length > 0,
+    proposalTitles: (v) => Array.isArray(v) && v.length > 0 && v.every(isString),
+  },
+};
+
+/** Throws naming the fields that do not fit the template. */
+export function assertMailData(template: MailTemplate, data: Record<string, unknown>): void {
+  const shape = SHAPES[template];
+  if (!shape) throw new Error(`Unknown mail template: ${String(template)}`);
+  const bad = Object.entries(shape)
+    .filter(([key, ok]) => !ok(data?.[key]))
+    .map(([key]) => key);
+  if (bad.length) throw new Error(`Mail ${template}: missing or invalid ${bad.join(', ')}`);
+}
+
+/**
+ * An instant as people read it in the recipient's language, in the fund's zone:
+ * `June 25, 2021 at 11:59 p.m. (Toronto time)`, `25 juin 2021 à 23 h 59 (heure de Toronto)`.
+ */
+export function formatLocalDateTime(instant: Date, language: MailLanguage, timeZone: string = TORONTO): string {
+  const formatted = new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  }).format(instant);
+  if (timeZone === TORONTO) return `${formatted} ${language === 'fr' ? '(heure de Toronto)' : '(Toronto time)'}`;
+  const zone = new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { timeZone, timeZoneName: 'long' })
+    .formatToParts(instant)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return zone ? `${formatted} (${zone})` : formatted;
+}
+
+const NBSP = '\u00a0';
+
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** A mail body as blocks: paragraphs, a definition list of facts, or a bulleted list. */
+type Block = { p: string } | { facts: [string, string][] } | { list: string[] } | { link: string };
+
+function toText(blocks: Block[], language: MailLanguage): string {
+  const colon = language === 'fr' ? `${NBSP}:` : ':';
+  return (
+    blocks
+      .map((b) => {
+        if ('p' in b) return b.p;
+        if ('facts' in b) return b.facts.map(([k, v]) => `${k}${colon} ${v}`).join('\n');
+        if ('list' in b) return b.list.map((item) => `- ${item}`).join('\n');
+        return b.link;
+      })
+      .join('\n\n') + '\n'
+  );
+}
+
+function toHtml(blocks: Block[], language: MailLanguage, subject: string): string {
+  const colon = language === 'fr' ? `${NBSP}:` : ':';
+  const body = blocks
+    .map((b) => {
+      if ('p' in b) return `<p>${escapeHtml(b.p)}</p>`;
+      if ('facts' in b)
+        return `<table role="presentation">${b.facts
+          .map(
+            ([k, v]) =>
+              `<tr><th scope="row" style="text-align:left;padding-right:1em">${escapeHtml(k + colon)}</th><td>${escapeHtml(v)}</td></tr>`,
+          )
+          .join('')}</table>`;
+      if ('list' in b) return `<ul>${b.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+      return `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.link)}</a></p>`;
+    })
+    .join('\n');
+  return `<!doctype html>\n<html lang="${language}">\n<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>\n<body style="font-family:sans-serif;line-height:1.5">\n${body}\n</body>\n</html>\n`;
+}
+
+const q = (language: MailLanguage, s: string): string => (language === 'fr' ? `«${NBSP}${s}${NBSP}»` : `“${s}”`);
+
+function submissionReceipt(d: SubmissionReceiptData, language: MailLanguage, ctx: RenderContext): [string, Block[]] {
+  const title = d.proposalTitle.trim() || (language === 'fr' ? '(sans titre)' : '(untitled)');
+  if (language === 'fr') {
+    return [
+      `Accusé de réception de votre proposition ${d.trackingNumber}`,
+      [
+        { p: 'Bonjour,' },
+        {
+          p: `Nous avons bien reçu votre proposition ${q(language, title)}. Conservez ce courriel${NBSP}: il constitue votre accusé de réception.`,
+        },
+        {
+          facts: [
+            ['Numéro de suivi', d.trackingNumber],
+            ['Programme', d.fundName],
+            ['Proposition', title],
+            ['Version', String(d.version)],
+            ['Date de réception', d.submittedAtLocal],
+          ],
+        },
+        {
+          p: `Vous pouvez soumettre de nouveau votre proposition jusqu’à la date limite${NBSP}; chaque soumission reçoit un nouveau numéro de version et un nouvel accusé de réception.`,
+        },
+        { link: ctx.publicUrl },
+        { p: `Ce message a été envoyé automatiquement${NBSP}; merci de ne pas y répondre.` },
+      ],
+    ];
+  }
+  return [
+    `Receipt for your proposal ${d.trackingNumber}`,
+    [
+      { p: 'Hello,' },
+      { p: `We received your proposal ${q(language, title)}. Keep this email: it is your receipt.` },
+      {
+        facts: [
+          ['Tracking number', d.trackingNumber],
+          ['Program', d.fundName],
+          ['Proposal', title],
+          ['Version', String(d.version)],
+          ['Received', d.submittedAtLocal],
+        ],
+      },
+      { p: 'You may resubmit your proposal until the deadline; each submission gets a new version number and a new receipt.' },
+      { link: ctx.publicUrl },
+      { p: 'This message was sent automatically; please do not reply.' },
+    ],
+  ];
+}
+
+function deadlineReminder(d: DeadlineReminderData, language: MailLanguage, ctx: RenderContext): [string, Block[]] {
+  const titles = d.proposalTitles.map((t) => t.trim() || (language === 'fr' ? '(ébauche sans titre)' : '(untitled draft)'));
+  if (language === 'fr') {
+    return [
+      `Rappel${NBSP}: ${d.fundName} – date limite le ${d.closesAtLocal}`,
+      [
+        { p: 'Bonjour,' },
+        {
+          p: `La date limite de soumission au programme ${q(language, d.fundName)} est le ${d.closesAtLocal}. Votre établissement a ${titles.length > 1 ? 'des propositions qui n’ont' : 'une proposition qui n’a'} pas encore été ${titles.length > 1 ? 'soumises' : 'soumise'}${NBSP}:`,
+        },
+        { list: titles },
+        {
+          p: `Une ébauche n’est pas une soumission. Soumettez chaque proposition avant la date limite${NBSP}: une proposition qui n’est pas soumise à temps ne pourra pas être prise en considération.`,
+        },
+        { link: ctx.publicUrl },
+        { p: `Ce message a été envoyé automatiquement${NBSP}; merci de ne pas y répondre.` },
+      ],
+    ];
+  }
+  return [
+    `Reminder: ${d.fundName} closes on ${d.closesAtLocal}`,
+    [
+      { p: 'Hello,' },
+      {
+        p: `The ${d.fundName} closes on ${d.closesAtLocal}. Your institution has ${titles.length > 1 ? 'proposals that have' : 'a proposal that has'} not been submitted yet:`,
+      },
+      { list: titles },
+      {
+        p: 'A draft is not a submission. Submit each proposal before the deadline: a proposal that is not submitted on time cannot be considered.',
+      },
+      { link: ctx.publicUrl },
+      { p: 'This message was sent automatically; please do not reply.' },
+    ],
+  ];
+}
+
+/** Subject, plain text and HTML of a mail in the recipient's language. */
+export function renderMail(
+  template: MailTemplate,
+  language: MailLanguage,
+  data: Record<string, unknown>,
+  ctx: RenderContext,
+): RenderedMail {
+  assertMailData(template, data);
+  const lang: MailLanguage = language === 'fr' ? 'fr' : 'en';
+  const [subject, blocks] =
+    template === 'submission_receipt'
+      ? submissionReceipt(data as unknown as SubmissionReceiptData, lang, ctx)
+      : deadlineReminder(data as unknown as DeadlineReminderData, lang, ctx);
+  return { subject, text: toText(blocks, lang), html: toHtml(blocks, lang, subject) };
+}

@@ -1,0 +1,209 @@
+import { AuditService } from '@cf/audit';
+import { FundsService } from '@cf/funds';
+import { OutboxService } from '@cf/notifications';
+import { AuthUser, Clock, ConflictError, DomainError, formatZoned } from '@cf/platform';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { submissionProblems } from './domain/completeness';
+import { COUNTS_AS_SUBMISSION } from './domain/proposal-status';
+import { ProposalDto, ReceiptDto } from './dto/proposal.dto';
+import { ProposalAccess } from './proposal-access';
+import { ProposalEntity, SubmissionEntity } from './proposal.entity';
+import { contentOf, ProposalContextLoader, toProposalDto, toReceiptDto } from './proposal-view';
+import { assertWindowOpen, fundRules, ProposalsService } from './proposals.service';
+
+const UNIQUE_VIOLATION = '23505';
+
+export interface SubmitResult {
+  receipt: ReceiptDto;
+  /** True when an earlier submit with the same Idempotency-Key already made this receipt. */
+  replayed: boolean;
+}
+
+/**
+ * Submission, resubmission and withdrawal: the applicant's acts that the deadline governs.
+ * Each runs in one transaction with the proposal row locked, so parallel submits serialize,
+ * and the receipt is answered only once the snapshot, the audit record and the receipt
+ * email (in the outbox) are committed together.
+ */
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly access: ProposalAccess,
+    private readonly contexts: ProposalContextLoader,
+    private readonly proposals: ProposalsService,
+    private readonly funds: FundsService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(user: AuthUser, id: string, idempotencyKey: string | null, receivedAt: Date): Promise<SubmitResult> {
+    try {
+      return await this.dataSource.transaction((m) => this.submitIn(m, user, id, idempotencyKey, receivedAt));
+    } catch (e) {
+      // Two first submits with one key raced past the lookup: the loser answers the winner's receipt.
+      if (idempotencyKey && (e as { code?: string }).code === UNIQUE_VIOLATION) {
+        const prior = await this.dataSource.manager.getRepository(SubmissionEntity).findOneBy({ proposalId: id, idempotencyKey });
+        if (prior) return { receipt: toReceiptDto(prior, await this.timeZoneOf(id)), replayed: true };
+      }
+      throw e;
+    }
+  }
+
+  private async submitIn(
+    m: EntityManager,
+    user: AuthUser,
+    id: string,
+    idempotencyKey: string | null,
+    receivedAt: Date,
+  ): Promise<SubmitResult> {
+    const p = await this.access.lockOwn(m, user, id);
+    const ctx = await this.contexts.loadOne(m, p);
+    if (idempotencyKey) {
+      const prior = await m.getRepository(SubmissionEntity).findOneBy({ proposalId: p.id, idempotencyKey });
+      if (prior) return { receipt: toReceiptDto(prior, ctx.timeZone), replayed: true };
+    }
+    if (p.status !== 'draft' && p.status !== 'submitted') {
+      throw new ConflictError('NOT_SUBMITTABLE', `A ${p.status} proposal cannot be submitted`, { status: p.status });
+    }
+    const onTimeBy = assertWindowOpen(ctx, receivedAt, p.status === 'draft' ? 'submit' : 'resubmit');
+    if (p.status === 'submitted' && !p.hasUnsubmittedChanges) {
+      throw new ConflictError(
+        'NO_CHANGES',
+        `Nothing changed since version ${p.submittedVersion} (${p.trackingNumber}); that submission stands`,
+        { trackingNumber: p.trackingNumber, version: p.submittedVersion },
+      );
+    }
+    const fund = (await this.funds.find(m, p.fundId))!;
+    const problems = submissionProblems(contentOf(p), fundRules(fund), await this.proposals.facts(m, p));
+    if (problems.length) {
+      throw new DomainError(
+        'PROPOSAL_INCOMPLETE',
+        `The proposal cannot be submitted yet: ${problems.map((x) => `${x.field}: ${x.reason}`).join('; ')}`,
+        422,
+        { errors: problems },
+      );
+    }
+    if (p.status === 'draft') {
+      // Serialize first submissions of one institution in one fund, then count them.
+      await m.query(`SELECT pg_advisory_xact_lock(7401, hashtext($1))`, [`${p.fundId}:${p.institutionId}`]);
+      const others: ProposalEntity[] = await m
+        .getRepository(ProposalEntity)
+        .createQueryBuilder('p')
+        .where('p.fund_id = :fundId AND p.institution_id = :institutionId AND p.id <> :id', {
+          fundId: p.fundId,
+          institutionId: p.institutionId,
+          id: p.id,
+        })
+        .getMany();
+      const used = others.filter((o) => COUNTS_AS_SUBMISSION(o.status));
+      if (used.length >= fund.submissionsPerInstitution) {
+        throw new ConflictError(
+          'SUBMISSION_LIMIT',
+          `${fund.code} accepts ${fund.submissionsPerInstitution} submission(s) per institution, and your institution already submitted ${used
+            .map((o) => o.trackingNumber)
+            .join(', ')}. Resubmit or withdraw that one instead.`,
+          { limit: fund.submissionsPerInstitution, trackingNumbers: used.map((o) => o.trackingNumber) },
+        );
+      }
+    }
+
+    const trackingNumber = p.trackingNumber ?? (await this.nextTrackingNumber(m, fund.code));
+    const version = p.submittedVersion + 1;
+    const submission = await m.getRepository(SubmissionEntity).save(
+      m.create(SubmissionEntity, {
+        proposalId: p.id,
+        version,
+        trackingNumber,
+        submittedAt: receivedAt,
+        submittedBy: user.id,
+        onTimeBy,
+        idempotencyKey,
+        snapshot: {
+          ...contentOf(p),
+          requestedCents: p.requestedCents,
+          partnerContributionCents: p.partnerContributionCents,
+          fund: { id: fund.id, code: fund.code },
+          institution: { id: p.institutionId, name: ctx.institutionName, type: ctx.institutionType },
+          proposalVersion: p.version,
+        },
+      }),
+    );
+    const wasStatus = p.status;
+    Object.assign(p, {
+      status: 'submitted',
+      trackingNumber,
+      submittedVersion: version,
+      lastSubmittedAt: receivedAt,
+      hasUnsubmittedChanges: false,
+      version: p.version + 1,
+    });
+    await m.getRepository(ProposalEntity).save(p);
+    await this.audit.record(m, {
+      actorId: user.id,
+      action: version === 1 ? 'proposal.submit' : 'proposal.resubmit',
+      entityType: 'proposal',
+      entityId: p.id,
+      changes: {
+        status: { from: wasStatus, to: 'submitted' },
+        version,
+        trackingNumber,
+        submittedAt: receivedAt.toISOString(),
+        onTimeBy,
+      },
+    });
+    await this.outbox.enqueueMail(m, {
+      to: user.email,
+      language: user.preferredLanguage,
+      template: 'submission_receipt',
+      data: {
+        trackingNumber,
+        version,
+        proposalTitle: p.title,
+        fundName: user.preferredLanguage === 'fr' ? fund.nameFr : fund.nameEn,
+        submittedAtLocal: formatZoned(receivedAt, ctx.timeZone),
+      },
+      dedupeKey: `receipt:${submission.id}`,
+    });
+    return { receipt: toReceiptDto(submission, ctx.timeZone), replayed: false };
+  }
+
+  async withdraw(user: AuthUser, id: string, reason: string | undefined, receivedAt: Date): Promise<ProposalDto> {
+    return this.dataSource.transaction(async (m) => {
+      const p = await this.access.lockOwn(m, user, id);
+      if (p.status !== 'draft' && p.status !== 'submitted') {
+        throw new ConflictError('NOT_WITHDRAWABLE', `A ${p.status} proposal cannot be withdrawn`, { status: p.status });
+      }
+      const ctx = await this.contexts.loadOne(m, p);
+      assertWindowOpen(ctx, receivedAt, 'withdraw');
+      const from = p.status;
+      Object.assign(p, { status: 'withdrawn', withdrawnAt: receivedAt, version: p.version + 1 });
+      const saved = await m.getRepository(ProposalEntity).save(p);
+      await this.audit.record(m, {
+        actorId: user.id,
+        action: 'proposal.withdraw',
+        entityType: 'proposal',
+        entityId: p.id,
+        changes: { status: { from, to: 'withdrawn' }, reason: reason?.trim() || null },
+      });
+      return toProposalDto(saved, ctx, this.clock.now());
+    });
+  }
+
+  /** `MCF-2021-000123`: the fund's code and a number from one sequence, so unique across funds. */
+  private async nextTrackingNumber(m: EntityManager, fundCode: string): Promise<string> {
+    const [{ n }] = await m.query(`SELECT nextval('proposal_tracking_seq')::text AS n`);
+    return `${fundCode}-${String(n).padStart(6, '0')}`;
+  }
+
+  private async timeZoneOf(proposalId: string): Promise<string> {
+    const [row] = await this.dataSource.query(
+      `SELECT f.time_zone FROM proposals p JOIN funds f ON f.id = p.fund_id WHERE p.id = $1`,
+      [proposalId],
+    );
+    return row?.time_zone ?? 'America/Toronto';
+  }
+}
