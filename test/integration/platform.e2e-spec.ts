@@ -92,17 +92,54 @@ describe('the platform', () => {
   });
 
   it('answers wrong types on every write endpoint that takes a body with 400 naming a field', async () => {
-    const noBody = new Set(['POST /api/users/:id/deactivate', 'POST /api/users/:id/reactivate', 'POST /api/system/jobs/ping']);
+    // Routes without a JSON body (multipart uploads are covered in proposals.e2e-spec.ts).
+    const noBody = new Set([
+      'POST /api/users/:id/deactivate',
+      'POST /api/users/:id/reactivate',
+      'POST /api/system/jobs/ping',
+      'POST /api/proposals/:id/submit',
+      'POST /api/proposals/:id/attachments',
+    ]);
+    // Routes whose DTO has only optional fields get one of its own fields with a wrong type.
+    const bodies: Record<string, object> = {
+      'POST /api/proposals/:id/withdraw': { reason: 42 },
+      'PATCH /api/proposals/:id': { version: 'one', title: 7 },
+      'PUT /api/proposals/:id': { version: 'one', title: 7 },
+    };
     const writes = apiRoutes(t.app).filter(
       (r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !noBody.has(`${r.method} ${r.path}`),
     );
-    const [someone] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'reviewer@example.org'`);
+    // One account holding every role, so that each route reaches its validation.
     const [inst] = await t.dataSource.query(`SELECT id FROM institutions LIMIT 1`);
+    const created = await t
+      .http()
+      .post('/api/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        email: 'everyone@example.org',
+        displayName: 'Every Role',
+        roles: ['applicant', 'reviewer', 'program_officer', 'approver', 'admin'],
+        institutionId: inst.id,
+        preferredLanguage: 'en',
+        password: 'every-role-password',
+      });
+    expect(created.status).toBe(201);
+    const token = await t.token('everyone@example.org', 'every-role-password');
+    const [someone] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'reviewer@example.org'`);
     for (const r of writes) {
       const url = concrete(r.path, { id: r.path.includes('institutions') ? inst.id : someone.id });
       const res = await call(t, r.method, url)
-        .set('Authorization', `Bearer ${admin}`)
-        .send({ email: 42, password: 7, refreshToken: 1, name: [], preferredLanguage: {}, roles: 'x' });
+        .set('Authorization', `Bearer ${token}`)
+        .send(
+          bodies[`${r.method} ${r.path}`] ?? {
+            email: 42,
+            password: 7,
+            refreshToken: 1,
+            name: [],
+            preferredLanguage: {},
+            roles: 'x',
+          },
+        );
       expect({ route: `${r.method} ${r.path}`, status: res.status }).toEqual({ route: `${r.method} ${r.path}`, status: 400 });
       expect(res.body.errors.length).toBeGreaterThan(0);
       for (const e of res.body.errors) expect(typeof e.field === 'string' && typeof e.reason === 'string').toBe(true);

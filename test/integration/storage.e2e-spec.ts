@@ -59,6 +59,7 @@ describe('S3ObjectStorage (against s3rver)', () => {
   let dir: string;
   let server: S3rverInstance;
   let storage: S3ObjectStorage;
+  let endpoint: string;
   let sent: string[];
   const aborted: string[] = [];
   let failAborts = false;
@@ -67,6 +68,7 @@ describe('S3ObjectStorage (against s3rver)', () => {
     dir = await mkdtemp(join(tmpdir(), 'cf-s3rver-'));
     server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: BUCKET }] });
     const { port } = await server.run();
+    endpoint = `http://127.0.0.1:${port}`;
     // add AbortMultipartUpload (DELETE /bucket/key?uploadId=…), which s3rver lacks
     const s3rverHandler = server.httpServer.listeners('request')[0] as (req: IncomingMessage, res: ServerResponse) => void;
     server.httpServer.removeAllListeners('request');
@@ -88,7 +90,7 @@ describe('S3ObjectStorage (against s3rver)', () => {
       });
     });
     storage = new S3ObjectStorage({
-      endpoint: `http://127.0.0.1:${port}`,
+      endpoint,
       region: 'us-east-1',
       bucket: BUCKET,
       accessKeyId: 'S3RVER',
@@ -114,7 +116,9 @@ describe('S3ObjectStorage (against s3rver)', () => {
 
   /** Every file s3rver keeps for the bucket (objects, their metadata, pending parts), read from its folder. */
   const filesOfBucket = async () =>
-    (await readdir(join(dir, BUCKET), { recursive: true, withFileTypes: true })).filter((e) => !e.isDirectory()).map((e) => e.name);
+    (await readdir(join(dir, BUCKET), { recursive: true, withFileTypes: true }))
+      .filter((e) => !e.isDirectory())
+      .map((e) => e.name);
   const pendingUploads = async () => readdir(server.store.getResourcePath(BUCKET, undefined, 'uploads')).catch(() => []);
 
   it('round-trips a small file in one PutObject, with its size, SHA-256 and content type', async () => {
@@ -164,7 +168,9 @@ describe('S3ObjectStorage (against s3rver)', () => {
       PayloadTooLargeError,
     );
     expect(body.destroyed).toBe(true);
-    expect(sent).toEqual(expect.arrayContaining(['CreateMultipartUploadCommand', 'UploadPartCommand', 'AbortMultipartUploadCommand']));
+    expect(sent).toEqual(
+      expect.arrayContaining(['CreateMultipartUploadCommand', 'UploadPartCommand', 'AbortMultipartUploadCommand']),
+    );
     expect(sent).not.toContain('CompleteMultipartUploadCommand');
     expect(sent[sent.length - 1]).toBe('DeleteObjectCommand');
     expect(aborted).toHaveLength(1);
@@ -196,6 +202,26 @@ describe('S3ObjectStorage (against s3rver)', () => {
     } finally {
       failAborts = false;
       await rm(server.store.getResourcePath(BUCKET, undefined, 'uploads'), { recursive: true, force: true });
+    }
+  });
+
+  it('rejects with the error of the store, and destroys the body, when the store refuses the upload', async () => {
+    const elsewhere = new S3ObjectStorage({
+      endpoint,
+      region: 'us-east-1',
+      bucket: 'no-such-bucket',
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+      forcePathStyle: true,
+    });
+    try {
+      const { body } = source(1000);
+      await expect(elsewhere.put('attachments/x', body, { contentType: 'text/plain', maxBytes: 1000 })).rejects.toMatchObject({
+        name: 'NoSuchBucket',
+      });
+      expect(body.destroyed).toBe(true);
+    } finally {
+      elsewhere.onModuleDestroy();
     }
   });
 

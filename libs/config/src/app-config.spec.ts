@@ -67,8 +67,15 @@ describe('parseConfig', () => {
         forcePathStyle: true,
       },
     });
-    const minio = parseConfig({ ...s3, S3_ENDPOINT: 'http://127.0.0.1:9000', S3_REGION: 'eu-west-3', S3_FORCE_PATH_STYLE: 'false' });
-    expect(minio.storage).toMatchObject({ s3: { endpoint: 'http://127.0.0.1:9000', region: 'eu-west-3', forcePathStyle: false } });
+    const minio = parseConfig({
+      ...s3,
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_REGION: 'eu-west-3',
+      S3_FORCE_PATH_STYLE: 'false',
+    });
+    expect(minio.storage).toMatchObject({
+      s3: { endpoint: 'http://127.0.0.1:9000', region: 'eu-west-3', forcePathStyle: false },
+    });
   });
 
   it('treats empty strings as unset and splits CORS origins', () => {

@@ -105,8 +105,18 @@ export class DemoSeeder {
     const f2021 = await this.ensureFund(fund2021());
     if (f2021) {
       const statuses: ProposalStatus[] = [
-        'submitted', 'eligible', 'submitted', 'eligible', 'ineligible', 'submitted', 'eligible', 'submitted',
-        'draft', 'withdrawn', 'submitted', 'eligible',
+        'submitted',
+        'eligible',
+        'submitted',
+        'eligible',
+        'ineligible',
+        'submitted',
+        'eligible',
+        'submitted',
+        'draft',
+        'withdrawn',
+        'submitted',
+        'eligible',
       ];
       let i = 0;
       for (const d of DEMO_INSTITUTIONS.slice(0, statuses.length)) {
@@ -239,9 +249,7 @@ export class DemoSeeder {
           partnerCents: 500_000,
         },
       ],
-      narratives: partial
-        ? {}
-        : Object.fromEntries(FUND_CRITERIA.map((c) => [c.code, narrativeFor(plan.title, c.code)])),
+      narratives: partial ? {} : Object.fromEntries(FUND_CRITERIA.map((c) => [c.code, narrativeFor(plan.title, c.code)])),
       contacts: [{ id: randomUUID(), name: 'Program Lead', email: 'programs@example.org', phone: '416-555-0100', role: 'Lead' }],
     };
     const sums = totals(content.budget);
@@ -282,8 +290,11 @@ export class DemoSeeder {
           lastSubmittedAt: at.submittedAt,
           withdrawnAt: status === 'withdrawn' ? at.submittedAt : null,
           screeningReasons:
-            status === 'ineligible' ? 'The lead partner is a training provider; the fund requires at least one employer partner.' : null,
-          screenedAt: status === 'eligible' || status === 'ineligible' ? instantFromZoned('2021-07-08T10:00:00.000', TORONTO) : null,
+            status === 'ineligible'
+              ? 'The lead partner is a training provider; the fund requires at least one employer partner.'
+              : null,
+          screenedAt:
+            status === 'eligible' || status === 'ineligible' ? instantFromZoned('2021-07-08T10:00:00.000', TORONTO) : null,
         },
       );
     });

@@ -22,7 +22,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * Hands committed outbox rows to the job queue (API side). Every OUTBOX_POLL_MS it takes the rows
  * due for (re)dispatch with `FOR UPDATE SKIP LOCKED` in a short transaction, so replicas share the
  * work without sending a row twice at the same time; enqueues `<topic>.send` with the job id
- * `<row id>:<attempt>` (the queue drops a duplicate), and sets when to hand it over again should the
+ * `<row id>-<attempt>` (the queue drops a duplicate; BullMQ refuses `:` in ids), and sets when to hand it over again should the
  * delivery not be confirmed by then. When the queue refuses (Redis down) the row stays due and the
  * next poll tries again.
  */
@@ -96,7 +96,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         const attempt = row.attempts + 1;
         try {
           await withTimeout(
-            this.queue.enqueue(JOB_OF_TOPIC[row.topic], { outboxId: row.id }, { jobId: `${row.id}:${attempt}` }),
+            this.queue.enqueue(JOB_OF_TOPIC[row.topic], { outboxId: row.id }, { jobId: `${row.id}-${attempt}` }),
             ENQUEUE_TIMEOUT_MS,
           );
         } catch (error) {

@@ -8,7 +8,8 @@ const STAFF_READERS = ['program_officer', 'approver', 'admin'] as const;
 /**
  * Who may see and change which proposals: the one place for record-level checks.
  * An applicant sees only their institution's proposals; anything else answers 404, never 403,
- * so the existence of another institution's proposal is not revealed.
+ * so the existence of another institution's proposal is not revealed. Staff never see drafts, and
+ * see a submitted proposal as submitted (its latest snapshot), not the applicant's unsubmitted edits.
  */
 @Injectable()
 export class ProposalAccess {
@@ -18,15 +19,16 @@ export class ProposalAccess {
 
   /** Restricts a query on proposals (alias `p`) to what the user may read. */
   scope<T extends object>(user: AuthUser, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-    if (this.isStaff(user)) return qb;
+    if (this.isStaff(user)) return qb.andWhere('p.submitted_version > 0');
     if (user.roles.includes('applicant') && user.institutionId) {
       return qb.andWhere('p.institution_id = :scopeInstitution', { scopeInstitution: user.institutionId });
     }
     return qb.andWhere('false');
   }
 
-  canRead(user: AuthUser, p: Pick<ProposalEntity, 'institutionId'>): boolean {
-    return this.isStaff(user) || this.isOwnInstitution(user, p);
+  /** Staff see what was submitted (a draft is the institution's own until then); applicants their own. */
+  canRead(user: AuthUser, p: Pick<ProposalEntity, 'institutionId' | 'submittedVersion'>): boolean {
+    return (this.isStaff(user) && p.submittedVersion > 0) || this.isOwnInstitution(user, p);
   }
 
   /** Applicant writes: the user's own institution only. */

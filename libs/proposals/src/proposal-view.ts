@@ -26,15 +26,18 @@ export class ProposalContextLoader {
     if (!proposals.length) return out;
     const fundIds = [...new Set(proposals.map((p) => p.fundId))];
     const institutionIds = [...new Set(proposals.map((p) => p.institutionId))];
-    const [funds, institutions, extensions] = await Promise.all([
-      m.query(`SELECT id, code, opens_at, closes_at, time_zone FROM funds WHERE id = ANY($1::uuid[])`, [fundIds]),
-      m.query(`SELECT id, name, type, region FROM institutions WHERE id = ANY($1::uuid[])`, [institutionIds]),
-      m.query(
-        `SELECT DISTINCT ON (proposal_id) proposal_id, until FROM proposal_extensions
-          WHERE proposal_id = ANY($1::uuid[]) ORDER BY proposal_id, granted_at DESC, id`,
-        [proposals.map((p) => p.id)],
-      ),
+    // One after the other: inside a transaction the manager has a single connection.
+    const funds = await m.query(`SELECT id, code, opens_at, closes_at, time_zone FROM funds WHERE id = ANY($1::uuid[])`, [
+      fundIds,
     ]);
+    const institutions = await m.query(`SELECT id, name, type, region FROM institutions WHERE id = ANY($1::uuid[])`, [
+      institutionIds,
+    ]);
+    const extensions = await m.query(
+      `SELECT DISTINCT ON (proposal_id) proposal_id, until FROM proposal_extensions
+        WHERE proposal_id = ANY($1::uuid[]) ORDER BY proposal_id, granted_at DESC, id`,
+      [proposals.map((p) => p.id)],
+    );
     const fundBy = new Map<string, { code: string; opens_at: Date; closes_at: Date; time_zone: string }>(
       funds.map((f: { id: string }) => [f.id, f]),
     );

@@ -24,7 +24,13 @@ import { ProposalContent, totals } from './domain/proposal-content';
 import { EDITABLE_STATUSES, ProposalStatus } from './domain/proposal-status';
 import { CreateProposalDto, ProposalDto, UpdateProposalDto } from './dto/proposal.dto';
 import { ProposalAccess } from './proposal-access';
-import { AttachmentEntity, ExtensionEntity, PartnerOrganizationEntity, ProposalEntity, SubmissionEntity } from './proposal.entity';
+import {
+  AttachmentEntity,
+  ExtensionEntity,
+  PartnerOrganizationEntity,
+  ProposalEntity,
+  SubmissionEntity,
+} from './proposal.entity';
 import { contentOf, deadlineContext, ProposalContext, ProposalContextLoader, toProposalDto } from './proposal-view';
 
 export interface ProposalFilter {
@@ -102,7 +108,7 @@ export class ProposalsService {
     this.applyFilter(qb, query.filter);
     qb.orderBy(PROPOSAL_SORT[query.sort.field] ?? 'p.updated_at', query.sort.order, 'NULLS LAST').addOrderBy('p.id', 'ASC');
     const [items, total] = await qb.skip(query.offset).take(query.limit).getManyAndCount();
-    return { items: await this.toDtos(this.dataSource.manager, items), total };
+    return { items: await this.toDtos(this.dataSource.manager, items, user), total };
   }
 
   /** The same selection as list(), unpaged, for exports; yields batches to keep memory flat. */
@@ -132,13 +138,33 @@ export class ProposalsService {
 
   async get(user: AuthUser, id: string): Promise<ProposalDto> {
     const p = await this.access.loadReadable(this.dataSource.manager, user, id);
-    return (await this.toDtos(this.dataSource.manager, [p]))[0];
+    return (await this.toDtos(this.dataSource.manager, [p], user))[0];
   }
 
-  async toDtos(m: EntityManager, items: ProposalEntity[]): Promise<ProposalDto[]> {
+  /** Answers proposals as this reader may see them: staff get the latest submitted content. */
+  async toDtos(m: EntityManager, items: ProposalEntity[], reader: AuthUser): Promise<ProposalDto[]> {
     const ctx = await this.contexts.load(m, items);
     const now = this.clock.now();
-    return items.map((p) => toProposalDto(p, ctx.get(p.id)!, now));
+    const overlay = new Map<string, ProposalContent>();
+    const changed = items.filter((p) => p.hasUnsubmittedChanges && !this.access.isOwnInstitution(reader, p));
+    if (changed.length) {
+      const rows: { proposal_id: string; snapshot: ProposalContent }[] = await m.query(
+        `SELECT s.proposal_id, s.snapshot FROM proposal_submissions s JOIN proposals p ON p.id = s.proposal_id AND s.version = p.submitted_version
+          WHERE s.proposal_id = ANY($1::uuid[])`,
+        [changed.map((p) => p.id)],
+      );
+      for (const r of rows) overlay.set(r.proposal_id, r.snapshot);
+    }
+    return items.map((p) => {
+      const snap = overlay.get(p.id);
+      const shown = snap
+        ? Object.assign(Object.create(ProposalEntity.prototype) as ProposalEntity, p, pickContent(snap), {
+            requestedCents: totals(snap.budget).requestedCents,
+            partnerContributionCents: totals(snap.budget).partnerCents,
+          })
+        : p;
+      return toProposalDto(shown, ctx.get(p.id)!, now);
+    });
   }
 
   /** What would block a submit now, per field. */
@@ -178,7 +204,15 @@ export class ProposalsService {
     const items = await m.getRepository(SubmissionEntity).find({
       where: { proposalId: p.id },
       order: { version: 'DESC' },
-      select: { id: true, proposalId: true, version: true, trackingNumber: true, submittedAt: true, submittedBy: true, onTimeBy: true },
+      select: {
+        id: true,
+        proposalId: true,
+        version: true,
+        trackingNumber: true,
+        submittedAt: true,
+        submittedBy: true,
+        onTimeBy: true,
+      },
     });
     return { items, timeZone: (await this.contexts.loadOne(m, p)).timeZone };
   }
@@ -247,7 +281,7 @@ export class ProposalsService {
         changes: { fundId: { from: null, to: fund.id }, title: { from: null, to: saved.title } },
       });
       const fresh = await m.getRepository(ProposalEntity).findOneByOrFail({ id: saved.id });
-      return (await this.toDtos(m, [fresh]))[0];
+      return (await this.toDtos(m, [fresh], user))[0];
     });
   }
 
@@ -285,7 +319,13 @@ export class ProposalsService {
         version: p.version + 1,
       });
       const saved = await m.getRepository(ProposalEntity).save(p);
-      await this.audit.record(m, { actorId: user.id, action: 'proposal.update', entityType: 'proposal', entityId: p.id, changes });
+      await this.audit.record(m, {
+        actorId: user.id,
+        action: 'proposal.update',
+        entityType: 'proposal',
+        entityId: p.id,
+        changes,
+      });
       return toProposalDto(saved, ctx, this.clock.now());
     });
   }
@@ -313,9 +353,9 @@ export class ProposalsService {
     const orgIds = [...new Set(c.partners.map((x) => x.partnerOrganizationId))];
     const known = new Set(
       orgIds.length
-        ? (await m.getRepository(PartnerOrganizationEntity).find({ select: { id: true }, where: orgIds.map((id) => ({ id })) })).map(
-            (o) => o.id,
-          )
+        ? (
+            await m.getRepository(PartnerOrganizationEntity).find({ select: { id: true }, where: orgIds.map((id) => ({ id })) })
+          ).map((o) => o.id)
         : [],
     );
     const letterIds = c.partners.map((x) => x.letterAttachmentId).filter((x): x is string => !!x);
@@ -343,7 +383,10 @@ export class ProposalsService {
         problems.push({ field: `partners.${i}.partnerOrganizationId`, reason: 'is listed twice' });
       seen.add(x.partnerOrganizationId);
       if (x.letterAttachmentId && !letters.has(x.letterAttachmentId))
-        problems.push({ field: `partners.${i}.letterAttachmentId`, reason: 'must be a letter of support uploaded to this proposal' });
+        problems.push({
+          field: `partners.${i}.letterAttachmentId`,
+          reason: 'must be a letter of support uploaded to this proposal',
+        });
     });
     const dup = (items: { id: string }[], field: string) => {
       const ids = new Set<string>();
@@ -358,6 +401,11 @@ export class ProposalsService {
     dup(c.contacts, 'contacts');
     if (problems.length) throw new ValidationFailedError(problems);
   }
+}
+
+function pickContent(s: ProposalContent): ProposalContent {
+  const { title, summary, sectors, areasOfFocus, regionsServed, microCredentials, partners, budget, narratives, contacts } = s;
+  return { title, summary, sectors, areasOfFocus, regionsServed, microCredentials, partners, budget, narratives, contacts };
 }
 
 export function fundRules(fund: FundEntity): FundRules {

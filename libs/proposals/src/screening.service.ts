@@ -84,7 +84,13 @@ export class ScreeningService {
         ]);
       }
       const saved = await m.getRepository(ExtensionEntity).save(
-        m.create(ExtensionEntity, { proposalId: p.id, until, reason: dto.reason.trim(), grantedBy: officer.id, grantedAt: this.clock.now() }),
+        m.create(ExtensionEntity, {
+          proposalId: p.id,
+          until,
+          reason: dto.reason.trim(),
+          grantedBy: officer.id,
+          grantedAt: this.clock.now(),
+        }),
       );
       await m.getRepository(ProposalEntity).update({ id: p.id }, { version: p.version + 1 });
       await this.audit.record(m, {

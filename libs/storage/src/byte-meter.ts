@@ -13,7 +13,8 @@ export class ByteMeter extends Transform {
 
   constructor(private readonly maxBytes: number) {
     super();
-    if (!Number.isSafeInteger(maxBytes) || maxBytes < 0) throw new RangeError(`maxBytes must be a whole number >= 0, got ${maxBytes}`);
+    if (!Number.isSafeInteger(maxBytes) || maxBytes < 0)
+      throw new RangeError(`maxBytes must be a whole number >= 0, got ${maxBytes}`);
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {

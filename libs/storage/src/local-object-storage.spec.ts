@@ -77,7 +77,9 @@ describe('LocalObjectStorage', () => {
   });
 
   it('accepts exactly maxBytes; one byte more is refused with a 413 and leaves no file, temporary or not', async () => {
-    await expect(storage.put('exact', Readable.from([Buffer.alloc(1024)]), opts(1024))).resolves.toMatchObject({ sizeBytes: 1024 });
+    await expect(storage.put('exact', Readable.from([Buffer.alloc(1024)]), opts(1024))).resolves.toMatchObject({
+      sizeBytes: 1024,
+    });
     const body = source(40, 1024);
     const put = storage.put(`attachments/${randomUUID()}`, body, opts(20 * 1024 + 1));
     await expect(put).rejects.toThrow(PayloadTooLargeError);

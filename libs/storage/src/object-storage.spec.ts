@@ -8,9 +8,12 @@ import { assertValidObjectKey, MAX_OBJECT_KEY_LENGTH } from './object-storage';
 import { InvalidObjectKeyError, PayloadTooLargeError } from './storage-errors';
 
 describe('assertValidObjectKey', () => {
-  it.each(['attachments/0f8fad5b-d9cb-469f-a165-70867728950e', 'a', 'x/y/z.pdf', 'A_b-c.d/e', '.hidden/x'])('accepts %s', (key) => {
-    expect(() => assertValidObjectKey(key)).not.toThrow();
-  });
+  it.each(['attachments/0f8fad5b-d9cb-469f-a165-70867728950e', 'a', 'x/y/z.pdf', 'A_b-c.d/e', '.hidden/x'])(
+    'accepts %s',
+    (key) => {
+      expect(() => assertValidObjectKey(key)).not.toThrow();
+    },
+  );
 
   it.each([
     ['', 'empty'],

@@ -54,7 +54,7 @@ export abstract class ObjectStorage {
    */
   abstract put(key: string, body: Readable, opts: PutOptions): Promise<PutResult>;
 
-  /** The object's bytes; `NotFoundError` when there is none. */
+  /** The object's bytes (read it to the end or destroy it: it holds a file or a connection); `NotFoundError` when there is none. */
   abstract get(key: string): Promise<Readable>;
 
   /** Removes the object; does nothing when there is none. */

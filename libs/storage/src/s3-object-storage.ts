@@ -88,10 +88,11 @@ export class S3ObjectStorage extends ObjectStorage implements OnModuleDestroy {
     try {
       await upload.done();
     } catch (error) {
+      // decided before meter.destroy(), whose "premature close" must not replace the real cause
+      const cause = meter.tooLarge ? new PayloadTooLargeError(opts.maxBytes) : (sourceError ?? error);
       meter.destroy();
       await this.discard(key, upload.uploadId);
-      if (meter.tooLarge) throw new PayloadTooLargeError(opts.maxBytes);
-      throw sourceError ?? error;
+      throw cause;
     }
     return { sizeBytes: meter.sizeBytes, sha256: meter.sha256() };
   }

@@ -7,7 +7,9 @@ import { S3ObjectStorage } from './s3-object-storage';
 import { StorageModule } from './storage.module';
 
 async function storageFor(env: Record<string, string>): Promise<ObjectStorage> {
-  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(parseConfig(env)), StorageModule] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule.forRoot(parseConfig(env)), StorageModule],
+  }).compile();
   const storage = moduleRef.get(ObjectStorage);
   await moduleRef.close();
   return storage;

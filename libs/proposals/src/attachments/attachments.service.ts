@@ -27,6 +27,12 @@ export class UnsupportedFileTypeError extends DomainError {
   }
 }
 
+/** The client's file name, for display only: no path, no control characters, at most 200 characters. */
+export function safeFileName(name: string | undefined): string {
+  const base = [...(name ?? '')].map((c) => (c.charCodeAt(0) < 32 || c === '/' || c === '\\' ? '_' : c)).join('');
+  return base.trim().slice(0, 200) || 'file';
+}
+
 /** Reads up to `n` bytes from the start of a stream, then hands back a stream of the whole. */
 async function peek(stream: Readable, n: number): Promise<{ head: Buffer; whole: Readable }> {
   const chunks: Buffer[] = [];
@@ -194,7 +200,7 @@ export class AttachmentsService {
           return;
         }
         const chosenKind = kind;
-        const fileName = (info.filename ?? '').replace(/[\u0000-\u001f\\/]/g, '_').slice(0, 200) || 'file';
+        const fileName = safeFileName(info.filename);
         void (async () => {
           const { head, whole } = await peek(file, SNIFF_BYTES);
           if (head.length === 0) {

@@ -286,7 +286,10 @@ export class SubmissionDto extends ReceiptDto {
 
 export class ReadinessDto {
   @ApiProperty({ description: 'Whether a submit would pass the completeness and fund rules now' }) ready: boolean;
-  @ApiProperty({ description: 'What blocks submission, per field', example: [{ field: 'partners', reason: 'at least one partner must be an employer' }] })
+  @ApiProperty({
+    description: 'What blocks submission, per field',
+    example: [{ field: 'partners', reason: 'at least one partner must be an employer' }],
+  })
   problems: { field: string; reason: string }[];
 }
 

@@ -94,10 +94,14 @@ export class PartnerOrganizationsService {
       exceptId,
     ]);
     if (row) {
-      throw new ConflictError('NAME_TAKEN', 'name: an organization with this name is already in the directory; choose it instead', {
-        errors: [{ field: 'name', reason: 'is already in the directory' }],
-        existingId: row.id,
-      });
+      throw new ConflictError(
+        'NAME_TAKEN',
+        'name: an organization with this name is already in the directory; choose it instead',
+        {
+          errors: [{ field: 'name', reason: 'is already in the directory' }],
+          existingId: row.id,
+        },
+      );
     }
   }
 
