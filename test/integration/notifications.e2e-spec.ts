@@ -90,11 +90,7 @@ describe('the mail outbox, jobs in-process', () => {
       queue.enqueue(MAIL_SEND_JOB, { outboxId: id }, { jobId: `${id}-dup1` }),
       queue.enqueue(MAIL_SEND_JOB, { outboxId: id }, { jobId: `${id}-dup2` }),
     ]);
-    const row = await until(async () => {
-      const r = await outboxRow(t.dataSource, id!);
-      return r.delivered_at && r;
-    });
-    expect(row.attempts).toBeGreaterThanOrEqual(1);
+    await until(async () => (await outboxRow(t.dataSource, id!)).delivered_at);
     // delivered rows are never due again, and a late duplicate job changes nothing
     await t.dataSource.query(`UPDATE outbox SET next_attempt_at = now() - interval '1 hour' WHERE id = $1`, [id]);
     await t.app.get(OutboxRelay).pollOnce();

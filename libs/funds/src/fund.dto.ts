@@ -125,6 +125,12 @@ export class SaveCriterionDto {
 }
 
 export class SaveFundDto {
+  @ApiPropertyOptional({ description: 'On PUT: the version read; a stale one answers 409 STALE_VERSION' })
+  @IsOptional()
+  @IsInt({ message: 'must be the version you read' })
+  @Min(1)
+  version?: number;
+
   @ApiProperty({ example: 'MCF-2021' })
   @IsString()
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,30}$/, { message: 'must be 2-31 upper-case letters, digits or -' })

@@ -13,7 +13,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { SaveFundDto } from './fund.dto';
+import { FundDto, SaveFundDto } from './fund.dto';
 import { FundCriterionEntity } from './fund-criterion.entity';
 import { FundEntity, FundStatus } from './fund.entity';
 
@@ -92,6 +92,11 @@ export class FundsService {
       const fund = await m.getRepository(FundEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!fund) throw new NotFoundError('Fund', id);
       const current = (await this.find(m, id))!;
+      if (dto.version !== undefined && dto.version !== current.version) {
+        throw new ConflictError('STALE_VERSION', `version: this fund changed since you read it (now ${current.version})`, {
+          current: FundDto.from(current, this.clock.now()),
+        });
+      }
       const before = this.auditable(current);
       if (dto.code !== current.code && (await m.getRepository(FundEntity).existsBy({ code: dto.code }))) {
         throw new ConflictError('CODE_TAKEN', 'code: another fund has this code', {
