@@ -25,5 +25,12 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
+    // Benchmarks print figures; not part of npm test (run: npm run bench:submit).
+    {
+      ...common,
+      displayName: 'bench',
+      testMatch: ['<rootDir>/test/bench/**/*.bench.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+    },
   ],
 };

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
+import { completeDraft, fundId, newInstitution, openFundCode } from '../support/proposal-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const WORKER_MAIN = resolve(__dirname, '../../dist/apps/worker/apps/worker/src/main.js');
@@ -312,7 +313,7 @@ describe('the mail outbox while Redis is down', () => {
     await stop(redis);
   });
 
-  it('keeps mail pending while Redis is down, and a worker delivers it once Redis is back, lost jobs included', async () => {
+  it('keeps mail pending while Redis is down (a submission still gets its receipt), and a worker delivers it once Redis is back, lost jobs included', async () => {
     const admin = await t.token('admin@example.org');
     const outbox = t.app.get(OutboxService);
 
@@ -327,6 +328,18 @@ describe('the mail outbox while Redis is down', () => {
     // the API keeps answering
     const me = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${admin}`);
     expect(me.status).toBe(200);
+    // and a submission gets its receipt: the receipt mail waits in the outbox, committed with it
+    const applicant = await newInstitution(t);
+    const draft = await completeDraft(t, applicant.token, await fundId(t, await openFundCode(t)));
+    const submitted = await t
+      .http()
+      .post(`/api/proposals/${draft.id}/submit`)
+      .set('Authorization', `Bearer ${applicant.token}`)
+      .set('Idempotency-Key', randomBytes(16).toString('hex'));
+    expect(submitted.status).toBe(201);
+    expect(submitted.body.trackingNumber).toMatch(/^MCF-\d{4}-\d{6}$/);
+    const [receiptRow] = await t.dataSource.query(`SELECT id FROM outbox WHERE payload->>'to' = $1`, [applicant.email]);
+    expect(await outboxRow(t.dataSource, receiptRow.id)).toMatchObject({ delivered_at: null });
     // the relay tried, the queue refused: the row stays pending, nothing was sent
     await until(async () => (await outboxRow(t.dataSource, id)).last_error?.startsWith('enqueue:'));
     await sleep(300);
@@ -351,6 +364,9 @@ describe('the mail outbox while Redis is down', () => {
       return r.delivered_at && r;
     });
     expect(delivered.attempts).toBe(1);
+    const receiptEml = await until(() => emlsOf(t, receiptRow.id)[0], 15000).catch(explain(receiptRow.id));
+    expect(receiptEml).toContain(`To: ${applicant.email}`);
+    expect(receiptEml).toContain(submitted.body.trackingNumber);
 
     // the lost job is handed over again once its re-dispatch delay passes (made to pass here)
     expect(await outboxRow(t.dataSource, lost)).toMatchObject({ delivered_at: null, attempts: 1 });

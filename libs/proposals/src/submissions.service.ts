@@ -1,6 +1,6 @@
 import { AuditService } from '@cf/audit';
 import { FundsService } from '@cf/funds';
-import { OutboxService } from '@cf/notifications';
+import { formatLocalDateTime, OutboxService } from '@cf/notifications';
 import { AuthUser, Clock, ConflictError, DomainError, formatZoned } from '@cf/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -164,7 +164,7 @@ export class SubmissionsService {
         version,
         proposalTitle: p.title,
         fundName: user.preferredLanguage === 'fr' ? fund.nameFr : fund.nameEn,
-        submittedAtLocal: formatZoned(receivedAt, ctx.timeZone),
+        submittedAtLocal: formatLocalDateTime(receivedAt, user.preferredLanguage, ctx.timeZone),
       },
       dedupeKey: `receipt:${submission.id}`,
     });
