@@ -389,6 +389,17 @@ describe('proposals: drafts, submission, the deadline', () => {
       expect((await submit(a.token, a.id)).status).toBe(201);
       const officerRead = await t.http().get(`/api/proposals/${a.id}/attachments/${up.body.id}/content`).set(bearer(officer));
       expect(officerRead.status).toBe(200);
+      // a file added after the submission is the institution's until it resubmits
+      clockOf(t).setForTesting(new Date(T2021.during.getTime() + 60_000));
+      const later = await uploadLetter(t, a.token, a.id);
+      const officerList = await t.http().get(`/api/proposals/${a.id}/attachments`).set(bearer(officer));
+      expect(officerList.body.map((x: { id: string }) => x.id)).not.toContain(later.body.id);
+      expect(officerList.body.map((x: { id: string }) => x.id)).toContain(up.body.id);
+      const ownList = await t.http().get(`/api/proposals/${a.id}/attachments`).set(bearer(a.token));
+      expect(ownList.body.map((x: { id: string }) => x.id)).toContain(later.body.id);
+      expect(
+        (await t.http().get(`/api/proposals/${a.id}/attachments/${later.body.id}/content`).set(bearer(officer))).status,
+      ).toBe(404);
       const reviewer = await t.token('reviewer@example.org');
       const reviewerRead = await t.http().get(`/api/proposals/${a.id}/attachments/${up.body.id}/content`).set(bearer(reviewer));
       expect(reviewerRead.status).toBe(404);

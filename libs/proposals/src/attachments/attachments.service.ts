@@ -33,6 +33,13 @@ export function safeFileName(name: string | undefined): string {
   return base.trim().slice(0, 200) || 'file';
 }
 
+/** Whether an attachment was part of the proposal at its latest submission. */
+function asSubmitted(a: AttachmentEntity, p: ProposalEntity): boolean {
+  const at = p.lastSubmittedAt?.getTime();
+  if (at === undefined) return false;
+  return a.uploadedAt.getTime() <= at && (!a.deletedAt || a.deletedAt.getTime() > at);
+}
+
 /** Reads up to `n` bytes from the start of a stream, then hands back a stream of the whole. */
 async function peek(stream: Readable, n: number): Promise<{ head: Buffer; whole: Readable }> {
   const chunks: Buffer[] = [];
@@ -86,10 +93,17 @@ export class AttachmentsService {
 
   async list(user: AuthUser, proposalId: string): Promise<AttachmentEntity[]> {
     const p = await this.access.loadReadable(this.dataSource.manager, user, proposalId);
-    return this.dataSource.getRepository(AttachmentEntity).find({
-      where: { proposalId: p.id, deletedAt: IsNull() },
-      order: { uploadedAt: 'ASC' },
-    });
+    if (this.access.isOwnInstitution(user, p)) {
+      return this.dataSource.getRepository(AttachmentEntity).find({
+        where: { proposalId: p.id, deletedAt: IsNull() },
+        order: { uploadedAt: 'ASC' },
+      });
+    }
+    // Staff see the attachments as they were at the latest submission.
+    const all = await this.dataSource
+      .getRepository(AttachmentEntity)
+      .find({ where: { proposalId: p.id }, order: { uploadedAt: 'ASC' } });
+    return all.filter((a) => asSubmitted(a, p));
   }
 
   async open(user: AuthUser, proposalId: string, attachmentId: string): Promise<{ meta: AttachmentEntity; body: Readable }> {
@@ -279,8 +293,9 @@ export class AttachmentsService {
   ): Promise<AttachmentEntity> {
     const p = await this.access.loadReadable(m, user, proposalId);
     const a = await m.getRepository(AttachmentEntity).findOneBy({ id: attachmentId, proposalId: p.id });
-    // A deleted attachment stays readable for staff (a submission may cite it), never for writes.
-    if (!a || (a.deletedAt && (mode === 'write' || !this.access.isStaff(user)))) {
+    // The institution sees its current files; staff see them as of the latest submission.
+    const visible = this.access.isOwnInstitution(user, p) ? !a?.deletedAt : mode === 'read' && !!a && asSubmitted(a, p);
+    if (!a || !visible) {
       throw new NotFoundError('Attachment', attachmentId);
     }
     return a;
