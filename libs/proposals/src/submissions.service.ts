@@ -1,7 +1,7 @@
 import { AuditService } from '@cf/audit';
 import { FundsService } from '@cf/funds';
 import { formatLocalDateTime, OutboxService } from '@cf/notifications';
-import { AuthUser, Clock, ConflictError, DomainError, formatZoned } from '@cf/platform';
+import { AuthUser, Clock, ConflictError, DomainError } from '@cf/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
