@@ -22,6 +22,34 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
     roles: ['admin', 'program_officer', 'approver'],
     actions: { create: [], edit: [], delete: [] },
   },
+  proposals: {
+    roles: ['applicant', 'program_officer', 'approver', 'admin'],
+    actions: {
+      // the applicant's own institution's proposals (the API checks the record)
+      create: ['applicant'],
+      edit: ['applicant'],
+      submit: ['applicant'],
+      withdraw: ['applicant'],
+      upload: ['applicant'],
+      delete: [],
+      // staff workflow
+      screen: ['program_officer'],
+      extend: ['program_officer'],
+      export: ['program_officer', 'approver', 'admin'],
+    },
+  },
+  funds: {
+    roles: ['applicant', 'reviewer', 'program_officer', 'approver', 'admin'],
+    actions: { create: ['admin', 'program_officer'], edit: ['admin', 'program_officer'], delete: [] },
+  },
+  'partner-organizations': {
+    roles: ['applicant', 'program_officer', 'approver', 'admin'],
+    actions: {
+      create: ['applicant', 'program_officer', 'admin'],
+      edit: ['program_officer', 'admin'],
+      delete: [],
+    },
+  },
 };
 
 const intersects = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
@@ -37,3 +65,7 @@ export const canDo = (resource: string, action: Action, roles: readonly string[]
   const allowed = access.actions?.[action];
   return allowed === undefined || intersects(allowed, roles);
 };
+
+/** Applicants (and no staff role) only see their institution's proposals: "My proposals". */
+export const isApplicantOnly = (roles: readonly string[]): boolean =>
+  roles.includes('applicant') && !roles.some((role) => ['program_officer', 'approver', 'admin'].includes(role));

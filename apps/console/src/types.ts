@@ -59,4 +59,295 @@ export interface ApiErrorBody {
   message?: string;
   errors?: { field: string; reason: string }[];
   retryAfterSeconds?: number;
+  /** 409 STALE_VERSION: the record as it is now */
+  current?: unknown;
+}
+
+/** Regions of partner organizations and of the proposals filter: Ontario's, plus outside Ontario. */
+export const PARTNER_REGIONS = [...ONTARIO_REGIONS, 'outside_ontario'] as const;
+export type PartnerRegion = (typeof PARTNER_REGIONS)[number];
+
+export const SECTORS = [
+  'advanced_manufacturing',
+  'agriculture_food',
+  'automotive',
+  'construction_trades',
+  'digital_technology',
+  'energy_environment',
+  'finance_insurance',
+  'health_care',
+  'hospitality_tourism',
+  'mining',
+  'public_sector',
+  'retail',
+  'social_services',
+  'transportation_logistics',
+  'other',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const FUND_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
+export type FundStatus = (typeof FUND_STATUSES)[number];
+
+export const INTAKE_STATES = ['not_open', 'open', 'closed'] as const;
+export type IntakeState = (typeof INTAKE_STATES)[number];
+
+/** A fund's scoring criterion. */
+export interface Criterion {
+  id?: string;
+  code: string;
+  position?: number;
+  titleEn: string;
+  titleFr: string;
+  guidanceEn: string;
+  guidanceFr: string;
+  weight: number;
+  scaleMin: number;
+  scaleMax: number;
+}
+
+/** A record of /api/funds (money in integer cents, instants in ISO 8601). */
+export interface Fund {
+  id: string;
+  code: string;
+  nameEn: string;
+  nameFr: string;
+  descriptionEn: string;
+  descriptionFr: string;
+  envelopeCents: number;
+  opensAt: string;
+  closesAt: string;
+  /** closesAt on Toronto clocks, with its offset */
+  closesAtLocal: string;
+  timeZone: string;
+  eligibleInstitutionTypes: InstitutionType[];
+  capSingleCents: number;
+  capStackCents: number;
+  stackMinCredentials: number;
+  submissionsPerInstitution: number;
+  targetCredentials: number;
+  launchEarliest: string | null;
+  launchLatest: string | null;
+  status: FundStatus;
+  intake: IntakeState;
+  criteria: Criterion[];
+  createdAt?: string;
+  updatedAt?: string;
+  version: number;
+}
+
+export const PARTNER_KINDS = ['employer', 'industry_association', 'training_provider', 'community_organization'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
+export const ORGANIZATION_SIZES = ['micro', 'small', 'medium', 'large'] as const;
+export type OrganizationSize = (typeof ORGANIZATION_SIZES)[number];
+
+/** A record of /api/partner-organizations. */
+export interface PartnerOrganization {
+  id: string;
+  name: string;
+  kind: PartnerKind;
+  sector: Sector;
+  region: PartnerRegion;
+  size: OrganizationSize;
+  createdAt?: string;
+  updatedAt?: string;
+  version: number;
+}
+
+export const PROPOSAL_STATUSES = [
+  'draft',
+  'submitted',
+  'eligible',
+  'ineligible',
+  'in_review',
+  'reviewed',
+  'recommended',
+  'not_recommended',
+  'awarded',
+  'declined',
+  'withdrawn',
+] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** Statuses in which the applicant may still change, submit or withdraw a proposal (within the deadline). */
+export const APPLICANT_ACTIVE_STATUSES: readonly ProposalStatus[] = ['draft', 'submitted'];
+
+export const DELIVERY_MODES = ['online', 'hybrid', 'in_person'] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
+export const PARTNER_ROLES = [
+  'co_designer',
+  'work_placement_host',
+  'hiring_partner',
+  'subject_matter_expert',
+  'funder',
+  'other',
+] as const;
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+
+export const BUDGET_CATEGORIES = [
+  'curriculum_development',
+  'instructional_staff',
+  'technology',
+  'learner_supports',
+  'marketing_outreach',
+  'evaluation',
+  'administration',
+  'other',
+] as const;
+export type BudgetCategory = (typeof BUDGET_CATEGORIES)[number];
+
+export const ATTACHMENT_KINDS = ['letter_of_support', 'budget', 'other'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+export interface MicroCredential {
+  id?: string;
+  title: string;
+  hours: number;
+  deliveryMode: DeliveryMode;
+  workIntegratedLearning: boolean;
+  /** YYYY-MM-DD */
+  plannedLaunch: string;
+  expectedEnrolment: number;
+  intendsOsap: boolean;
+  stackable: boolean;
+}
+
+export interface ProposalPartner {
+  id?: string;
+  partnerOrganizationId: string;
+  role: PartnerRole;
+  cashCents: number;
+  inKindCents: number;
+  hiringIntent: number;
+  placements: number;
+  letterAttachmentId: string | null;
+}
+
+export interface BudgetLine {
+  id?: string;
+  category: BudgetCategory;
+  description: string;
+  requestedCents: number;
+  partnerCents: number;
+}
+
+export interface Contact {
+  id?: string;
+  name: string;
+  email: string;
+  phone: string;
+  role: string;
+}
+
+/** When the applicant may act, by the server's clock. */
+export interface ProposalDeadline {
+  closesAt: string;
+  extensionUntil: string | null;
+  effectiveDeadline: string;
+  /** Toronto wall time with its offset */
+  effectiveDeadlineLocal: string;
+  /** whether the applicant can still act, by the server clock when the record was read */
+  open: boolean;
+  /** the server's clock when the record was read */
+  serverTime: string;
+}
+
+/** A record of /api/proposals. */
+export interface Proposal {
+  id: string;
+  fundId: string;
+  fundCode: string;
+  institutionId: string;
+  institutionName: string;
+  status: ProposalStatus;
+  title: string;
+  summary: string;
+  sectors: Sector[];
+  areasOfFocus: string[];
+  regionsServed: string[];
+  microCredentials: MicroCredential[];
+  partners: ProposalPartner[];
+  budget: BudgetLine[];
+  narratives: Record<string, string>;
+  contacts: Contact[];
+  requestedCents: number;
+  partnerContributionCents: number;
+  trackingNumber: string | null;
+  submittedVersion: number;
+  lastSubmittedAt: string | null;
+  hasUnsubmittedChanges: boolean;
+  screeningReasons: string | null;
+  screenedAt: string | null;
+  withdrawnAt: string | null;
+  deadline: ProposalDeadline | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** The sections an applicant edits (PUT/PATCH /api/proposals/:id, with `version`). */
+export const PROPOSAL_CONTENT_FIELDS = [
+  'title',
+  'summary',
+  'sectors',
+  'areasOfFocus',
+  'regionsServed',
+  'microCredentials',
+  'partners',
+  'budget',
+  'narratives',
+  'contacts',
+] as const;
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+/** GET /api/proposals/:id/readiness */
+export interface Readiness {
+  ready: boolean;
+  problems: FieldProblem[];
+}
+
+/** POST /api/proposals/:id/submit */
+export interface Receipt {
+  proposalId: string;
+  trackingNumber: string;
+  version: number;
+  submittedAt: string;
+  submittedAtLocal: string;
+  onTimeBy: 'deadline' | 'extension';
+}
+
+/** GET /api/proposals/:id/submissions */
+export interface Submission extends Receipt {
+  submittedBy: string;
+  snapshot?: Record<string, unknown>;
+}
+
+/** GET /api/proposals/:id/extensions */
+export interface Extension {
+  id: string;
+  proposalId?: string;
+  until: string;
+  untilLocal: string;
+  reason: string;
+  grantedBy: string;
+  grantedAt: string;
+}
+
+/** GET /api/proposals/:id/attachments */
+export interface Attachment {
+  id: string;
+  proposalId: string;
+  kind: AttachmentKind;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string;
 }

@@ -24,7 +24,7 @@ import {
   usePermissions,
   useTranslate,
 } from 'react-admin';
-import { resourcesFor } from '../resources';
+import { menuLabelFor, resourcesFor } from '../resources';
 
 /** Welcome page for every signed-in user. */
 export const Dashboard = () => {
@@ -100,7 +100,7 @@ export const Dashboard = () => {
                 {shortcuts.map((resource) => (
                   <ListItemButton key={resource.name} component={LinkBase} to={`/${resource.name}`}>
                     <ListItemIcon>{createElement(resource.icon)}</ListItemIcon>
-                    <ListItemText primary={translate(resource.menuLabel)} />
+                    <ListItemText primary={translate(menuLabelFor(resource, roles))} />
                   </ListItemButton>
                 ))}
               </List>

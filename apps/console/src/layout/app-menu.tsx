@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import HomeIcon from '@mui/icons-material/Home';
 import { Menu, usePermissions, useTranslate } from 'react-admin';
-import { resourcesFor } from '../resources';
+import { menuLabelFor, resourcesFor } from '../resources';
 
 /** The sidebar: the dashboard, then the resources the user's roles allow. */
 export const AppMenu = () => {
@@ -18,7 +18,7 @@ export const AppMenu = () => {
             <Menu.Item
               key={resource.name}
               to={`/${resource.name}`}
-              primaryText={resource.menuLabel}
+              primaryText={menuLabelFor(resource, roles)}
               leftIcon={createElement(resource.icon)}
             />
           ))}

@@ -1,7 +1,18 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type Identifier } from 'react-admin';
-import type { ApiErrorBody, User } from '../types';
-import { API_URL, baseHeaders, getValidSession, refreshSession } from './session';
+import { noteServerTime } from '../common/server-clock';
+import type {
+  ApiErrorBody,
+  Attachment,
+  AttachmentKind,
+  Extension,
+  Proposal,
+  Readiness,
+  Receipt,
+  Submission,
+  User,
+} from '../types';
+import { API_URL, baseHeaders, getValidSession, readJson, refreshSession } from './session';
 
 type FetchResult = Awaited<ReturnType<typeof fetchUtils.fetchJson>>;
 
@@ -57,19 +68,163 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}):
   }
 };
 
+/**
+ * A raw fetch with the bearer token (downloads, exports): refreshes the access token before it
+ * expires and once on a 401, then retries. Errors become HttpError with the API's body.
+ */
+export const authorizedFetch = async (url: string, init: RequestInit = {}): Promise<Response> => {
+  const run = (accessToken: string) => {
+    const headers = baseHeaders();
+    new Headers(init.headers).forEach((value, key) => headers.set(key, value));
+    headers.set('Authorization', `Bearer ${accessToken}`);
+    return fetch(url, { ...init, headers });
+  };
+  const session = await getValidSession();
+  let response = await run(session.accessToken);
+  if (response.status === 401) {
+    const refreshed = await refreshSession(session.accessToken);
+    response = await run(refreshed.accessToken);
+  }
+  if (!response.ok) {
+    const body = await readJson<ApiErrorBody>(response);
+    throw toReactAdminError(new HttpError(body?.message || response.statusText, response.status, body));
+  }
+  return response;
+};
+
+/** A file from the API: its bytes and the name the server gives it. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+const fileNameOf = (response: Response, fallback: string): string => {
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="([^"]+)"/i.exec(disposition);
+  return plain ? plain[1] : fallback;
+};
+
 export type UserStatusAction = 'deactivate' | 'reactivate';
+
+export type ScreeningOutcome = 'eligible' | 'ineligible';
 
 export interface AppDataProvider extends DataProvider {
   /** POST /api/users/:id/deactivate | reactivate: returns the user. */
   changeUserStatus: (id: Identifier, action: UserStatusAction) => Promise<{ data: User }>;
+  /** GET /api/proposals/:id/readiness: what blocks submission. */
+  getProposalReadiness: (id: Identifier) => Promise<Readiness>;
+  /** POST /api/proposals/:id/submit with an Idempotency-Key (one per submit intent, reused on retry). */
+  submitProposal: (id: Identifier, idempotencyKey: string) => Promise<Receipt>;
+  /** POST /api/proposals/:id/withdraw */
+  withdrawProposal: (id: Identifier, reason?: string) => Promise<{ data: Proposal }>;
+  /** POST /api/proposals/:id/screening (program officer) */
+  screenProposal: (id: Identifier, outcome: ScreeningOutcome, reasons?: string) => Promise<{ data: Proposal }>;
+  /** GET /api/proposals/:id/extensions */
+  getProposalExtensions: (id: Identifier) => Promise<Extension[]>;
+  /** POST /api/proposals/:id/extensions (program officer): `until` is an ISO instant with its offset. */
+  grantProposalExtension: (id: Identifier, until: string, reason: string) => Promise<Extension>;
+  /** GET /api/proposals/:id/submissions */
+  getProposalSubmissions: (id: Identifier) => Promise<Submission[]>;
+  /** GET /api/proposals/:id/attachments */
+  getProposalAttachments: (id: Identifier) => Promise<Attachment[]>;
+  /** POST /api/proposals/:id/attachments (multipart: `kind` first, then `file`). */
+  uploadProposalAttachment: (id: Identifier, kind: AttachmentKind, file: File) => Promise<Attachment>;
+  /** DELETE /api/proposals/:id/attachments/:attachmentId */
+  deleteProposalAttachment: (id: Identifier, attachmentId: string) => Promise<void>;
+  /** GET /api/proposals/:id/attachments/:attachmentId/content */
+  downloadProposalAttachment: (id: Identifier, attachmentId: string, fallbackName: string) => Promise<DownloadedFile>;
+  /** GET /api/proposals/export: CSV, UTF-8 with a byte order mark. */
+  exportProposals: (filter: Record<string, unknown>, sort?: { field: string; order: string }) => Promise<DownloadedFile>;
 }
 
+const base = simpleRestProvider(API_URL, httpClient);
+const proposalUrl = (id: Identifier, path = '') => `${API_URL}/proposals/${encodeURIComponent(String(id))}${path}`;
+
+/** Proposals carry the server's clock: keep the skew for the deadline countdowns. */
+const noteProposals = (resource: string, records: unknown[]) => {
+  if (resource !== 'proposals') return;
+  const first = records.find((r) => (r as Proposal | undefined)?.deadline?.serverTime) as Proposal | undefined;
+  noteServerTime(first?.deadline?.serverTime);
+};
+
+const postJson = async <T>(url: string, body: unknown, headers?: Record<string, string>): Promise<T> => {
+  const { json } = await httpClient(url, { method: 'POST', body: JSON.stringify(body), headers: new Headers(headers) });
+  return json as T;
+};
+
 export const dataProvider: AppDataProvider = {
-  ...simpleRestProvider(API_URL, httpClient),
+  ...base,
+  getList: async (resource, params) => {
+    const result = await base.getList(resource, params);
+    noteProposals(resource, result.data);
+    return result;
+  },
+  getOne: async (resource, params) => {
+    const result = await base.getOne(resource, params);
+    noteProposals(resource, [result.data]);
+    return result;
+  },
+  update: async (resource, params) => {
+    const result = await base.update(resource, params);
+    noteProposals(resource, [result.data]);
+    return result;
+  },
+  create: async (resource, params) => {
+    const result = await base.create(resource, params);
+    noteProposals(resource, [result.data]);
+    return result;
+  },
   changeUserStatus: async (id, action) => {
     const { json } = await httpClient(`${API_URL}/users/${encodeURIComponent(String(id))}/${action}`, {
       method: 'POST',
     });
     return { data: json as User };
+  },
+  getProposalReadiness: async (id) => (await httpClient(proposalUrl(id, '/readiness'))).json as Readiness,
+  submitProposal: (id, idempotencyKey) =>
+    postJson<Receipt>(proposalUrl(id, '/submit'), {}, { 'Idempotency-Key': idempotencyKey }),
+  withdrawProposal: async (id, reason) => {
+    const data = await postJson<Proposal>(proposalUrl(id, '/withdraw'), reason ? { reason } : {});
+    noteProposals('proposals', [data]);
+    return { data };
+  },
+  screenProposal: async (id, outcome, reasons) => {
+    const data = await postJson<Proposal>(proposalUrl(id, '/screening'), reasons ? { outcome, reasons } : { outcome });
+    return { data };
+  },
+  getProposalExtensions: async (id) => (await httpClient(proposalUrl(id, '/extensions'))).json as Extension[],
+  grantProposalExtension: (id, until, reason) => postJson<Extension>(proposalUrl(id, '/extensions'), { until, reason }),
+  getProposalSubmissions: async (id) => (await httpClient(proposalUrl(id, '/submissions'))).json as Submission[],
+  getProposalAttachments: async (id) => (await httpClient(proposalUrl(id, '/attachments'))).json as Attachment[],
+  uploadProposalAttachment: async (id, kind, file) => {
+    const body = new FormData();
+    // the server reads `kind` before the file's bytes
+    body.append('kind', kind);
+    body.append('file', file, file.name);
+    const { json } = await httpClient(proposalUrl(id, '/attachments'), { method: 'POST', body });
+    return json as Attachment;
+  },
+  deleteProposalAttachment: async (id, attachmentId) => {
+    await httpClient(proposalUrl(id, `/attachments/${encodeURIComponent(attachmentId)}`), { method: 'DELETE' });
+  },
+  downloadProposalAttachment: async (id, attachmentId, fallbackName) => {
+    const response = await authorizedFetch(proposalUrl(id, `/attachments/${encodeURIComponent(attachmentId)}/content`));
+    return { blob: await response.blob(), fileName: fileNameOf(response, fallbackName) };
+  },
+  exportProposals: async (filter, sort) => {
+    const query = new URLSearchParams({ filter: JSON.stringify(filter) });
+    if (sort?.field) query.set('sort', JSON.stringify([sort.field, sort.order === 'DESC' ? 'DESC' : 'ASC']));
+    const response = await authorizedFetch(`${API_URL}/proposals/export?${query.toString()}`, {
+      headers: { Accept: 'text/csv' },
+    });
+    return { blob: await response.blob(), fileName: fileNameOf(response, 'proposals.csv') };
   },
 };

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import DownloadIcon from '@mui/icons-material/Download';
+import { Button, useDataProvider, useListContext, useNotify } from 'react-admin';
+import { errorMessage } from '../common/api-error';
+import { saveBlob } from '../common/download';
+import type { AppDataProvider } from '../providers/data-provider';
+
+/**
+ * The filtered list as CSV, made by the server (UTF-8 with a byte order mark, so spreadsheet
+ * programs read accents), downloaded with the bearer token.
+ */
+export const ExportProposalsButton = () => {
+  const { filterValues, sort, total } = useListContext();
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      const { blob, fileName } = await dataProvider.exportProposals(filterValues ?? {}, sort);
+      saveBlob(blob, fileName);
+    } catch (error) {
+      notify('cf.export.failed', { type: 'error', messageArgs: { message: errorMessage(error) } });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Button label="cf.export.csv" onClick={() => void run()} disabled={busy || total === 0}>
+      <DownloadIcon />
+    </Button>
+  );
+};
