@@ -1,8 +1,10 @@
+import { launchChromium, UI_TIMEOUT, visible } from '../support/browser';
+import { PDF } from '../support/proposal-fixtures';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { chromium, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
 import { call, startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -12,25 +14,8 @@ import { call, startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--no-first-run',
-  '--disable-quic',
-];
 const APPLICANT = 'applicant@example.org';
 const DEMO_PASSWORD = 'demo1234';
-const UI_TIMEOUT = 20_000;
-
-/** A one-page PDF, valid enough for the server's content sniffing. */
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-  'latin1',
-);
 
 interface FundRow {
   id: string;
@@ -54,10 +39,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'cf-applicant-'));
-  context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
+  context = await launchChromium(join(workDir, 'profile'), {
     locale: 'en-CA',
     // a browser far from Toronto: the console must still show and send Toronto time
     timezoneId: 'Asia/Tokyo',
@@ -73,11 +55,6 @@ afterEach(async () => {
 });
 
 const url = (hashPath: string) => `${t.baseUrl}/#${hashPath}`;
-
-const visible = async (locator: Locator): Promise<Locator> => {
-  await locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  return locator.first();
-};
 
 const api = (method: string, path: string, token: string) => call(t, method, path).set('Authorization', `Bearer ${token}`);
 

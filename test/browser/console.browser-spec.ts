@@ -1,7 +1,8 @@
+import { launchChromium, UI_TIMEOUT, visible } from '../support/browser';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { type BrowserContext, type Page, type Response } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -11,18 +12,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 
 jest.setTimeout(60_000);
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--no-first-run',
-  '--disable-quic',
-];
 const DEMO_PASSWORD = 'demo1234';
-const UI_TIMEOUT = 20_000;
 
 interface LoginBody {
   message?: string;
@@ -46,10 +36,7 @@ afterAll(async () => {
 beforeEach(async () => {
   // a fresh profile per test: react-admin keeps the session and preferences in localStorage
   profileDir = mkdtempSync(join(tmpdir(), 'cf-console-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
+  context = await launchChromium(profileDir, {
     locale: 'en-CA',
     viewport: { width: 1280, height: 800 },
   });
@@ -63,11 +50,6 @@ afterEach(async () => {
 });
 
 const url = (hashPath: string) => `${server.baseUrl}/#${hashPath}`;
-
-const visible = async (locator: Locator): Promise<Locator> => {
-  await locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  return locator.first();
-};
 
 const isLoginResponse = (response: Response) =>
   new URL(response.url()).pathname === '/api/auth/login' && response.request().method() === 'POST';

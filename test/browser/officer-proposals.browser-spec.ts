@@ -1,7 +1,8 @@
+import { launchChromium, UI_TIMEOUT, visible } from '../support/browser';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { type BrowserContext, type Page, type Response } from 'playwright-core';
 import { call, startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -11,19 +12,8 @@ import { call, startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--no-first-run',
-  '--disable-quic',
-];
 const OFFICER = 'officer@example.org';
 const DEMO_PASSWORD = 'demo1234';
-const UI_TIMEOUT = 20_000;
 
 let t: TestApp;
 let workDir: string;
@@ -40,10 +30,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'cf-officer-'));
-  context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
+  context = await launchChromium(join(workDir, 'profile'), {
     locale: 'en-CA',
     // a browser far from Toronto: the console must still show and send Toronto time
     timezoneId: 'Asia/Tokyo',
@@ -60,11 +47,6 @@ afterEach(async () => {
 });
 
 const url = (hashPath: string) => `${t.baseUrl}/#${hashPath}`;
-
-const visible = async (locator: Locator): Promise<Locator> => {
-  await locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  return locator.first();
-};
 
 const api = (method: string, path: string, token: string) => call(t, method, path).set('Authorization', `Bearer ${token}`);
 

@@ -100,6 +100,20 @@ export class ProposalsService {
   // ---------------------------------------------------------------- reads
 
   async list(user: AuthUser, query: ListQuery<ProposalFilter>): Promise<Page<ProposalDto>> {
+    const [items, total] = await this.select(user, query).getManyAndCount();
+    return { items: await this.toDtos(this.dataSource.manager, items, user), total };
+  }
+
+  /** The same selection as list(), unpaged and uncounted, for exports; yields batches to keep memory flat. */
+  async *iterate(user: AuthUser, filter: ProposalFilter, sort: ListQuery<ProposalFilter>['sort'], batch = 500) {
+    for (let offset = 0; ; offset += batch) {
+      const items = await this.select(user, { filter, sort, offset, limit: batch }).getMany();
+      if (items.length) yield await this.toDtos(this.dataSource.manager, items, user);
+      if (items.length < batch) return;
+    }
+  }
+
+  private select(user: AuthUser, query: ListQuery<ProposalFilter>): SelectQueryBuilder<ProposalEntity> {
     const qb = this.dataSource
       .getRepository(ProposalEntity)
       .createQueryBuilder('p')
@@ -107,17 +121,7 @@ export class ProposalsService {
     this.access.scope(user, qb);
     this.applyFilter(qb, query.filter);
     qb.orderBy(PROPOSAL_SORT[query.sort.field] ?? 'p.updated_at', query.sort.order, 'NULLS LAST').addOrderBy('p.id', 'ASC');
-    const [items, total] = await qb.skip(query.offset).take(query.limit).getManyAndCount();
-    return { items: await this.toDtos(this.dataSource.manager, items, user), total };
-  }
-
-  /** The same selection as list(), unpaged, for exports; yields batches to keep memory flat. */
-  async *iterate(user: AuthUser, filter: ProposalFilter, sort: ListQuery<ProposalFilter>['sort'], batch = 500) {
-    for (let offset = 0; ; offset += batch) {
-      const page = await this.list(user, { filter, sort, offset, limit: batch });
-      if (page.items.length) yield page.items;
-      if (page.items.length < batch) return;
-    }
+    return qb.skip(query.offset).take(query.limit);
   }
 
   private applyFilter(qb: SelectQueryBuilder<ProposalEntity>, f: ProposalFilter): void {
