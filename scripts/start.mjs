@@ -13,6 +13,7 @@ if (withWorker && !env.DATABASE_URL) {
   // the worker reaches the embedded database through the API's socket server
   env.EMBEDDED_DB_PORT ||= '54329';
   workerEnv.DATABASE_URL = `postgres://postgres@127.0.0.1:${env.EMBEDDED_DB_PORT}/postgres`;
+  workerEnv.DB_POOL_SIZE = '1'; // PGlite is one session: one connection per process
 }
 
 const children = [];

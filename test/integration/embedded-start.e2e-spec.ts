@@ -75,6 +75,19 @@ describe('the embedded default (npm start with no variables)', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
 
+      // parallel requests on the one embedded session answer correctly (no interleaved protocol messages)
+      const funds = (await (await fetch(`${url}/api/funds`, { headers: { Authorization: `Bearer ${accessToken}` } })).json()) as {
+        id: string;
+      }[];
+      const statuses = await Promise.all(
+        Array.from({ length: 120 }, (_, i) =>
+          fetch(`${url}/api/funds/${funds[i % funds.length].id}`, { headers: { Authorization: `Bearer ${accessToken}` } }).then(
+            (r) => r.status,
+          ),
+        ),
+      );
+      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+
       // a change made now must survive a restart
       const auth = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
       const created = await fetch(`${url}/api/users`, {

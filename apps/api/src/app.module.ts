@@ -49,7 +49,12 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         loggerModule(config.logLevel),
-        DatabaseModule.forRoot({ url: runtime.databaseUrl, poolSize: config.database.poolSize, runMigrations: true }),
+        DatabaseModule.forRoot({
+          url: runtime.databaseUrl,
+          // PGlite is one session: several pooled connections interleave protocol messages on it
+          poolSize: runtime.embedded ? 1 : config.database.poolSize,
+          runMigrations: true,
+        }),
         QueueModule.forRoot({ redisUrl: config.redis.url, role: 'api' }),
         ...(existsSync(join(consoleDir, 'index.html'))
           ? [
