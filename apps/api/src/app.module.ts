@@ -7,6 +7,7 @@ import { IdentityModule } from '@cf/identity';
 import { InstitutionsModule } from '@cf/institutions';
 import { NotificationsModule } from '@cf/notifications';
 import { ProposalsModule } from '@cf/proposals';
+import { ReviewsModule } from '@cf/reviews';
 import { createValidationPipe, HttpExceptionFilter } from '@cf/platform';
 import { QueueModule } from '@cf/queue';
 import { SystemModule } from '@cf/system';
@@ -70,6 +71,7 @@ export class AppModule {
         InstitutionsModule,
         FundsModule,
         ProposalsModule,
+        ReviewsModule,
         NotificationsModule.forRoot({ role: 'api' }),
         SystemModule,
         DemoModule,

@@ -50,6 +50,44 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
       delete: [],
     },
   },
+  // review stage (docs/reviews-api.md): reviewers see their own assignments, staff all of them
+  assignments: {
+    roles: ['reviewer', 'program_officer', 'approver', 'admin'],
+    actions: {
+      // assignments are made on the review board (auto or manual), not with a form
+      create: [],
+      edit: [],
+      delete: [],
+      // the assigned reviewer (the API checks the record)
+      review: ['reviewer'],
+      declare_conflict: ['reviewer'],
+      // staff workflow
+      assign: ['program_officer'],
+      move: ['program_officer'],
+      remove: ['program_officer'],
+    },
+  },
+  reviewers: {
+    roles: ['program_officer', 'admin'],
+    actions: { delete: [] },
+  },
+  // custom pages (routes in resources.tsx): one fund at a time
+  'review-board': {
+    roles: ['program_officer', 'approver', 'admin'],
+    actions: {
+      auto_assign: ['program_officer'],
+      assign: ['program_officer'],
+      move: ['program_officer'],
+      remove: ['program_officer'],
+    },
+  },
+  ranking: {
+    roles: ['program_officer', 'approver', 'admin'],
+    actions: {
+      moderate: ['program_officer'],
+      export: ['program_officer', 'approver', 'admin'],
+    },
+  },
 };
 
 const intersects = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
@@ -65,6 +103,10 @@ export const canDo = (resource: string, action: Action, roles: readonly string[]
   const allowed = access.actions?.[action];
   return allowed === undefined || intersects(allowed, roles);
 };
+
+/** Reviewers (and no staff role) only see their own assignments: "My assignments". */
+export const isReviewerOnly = (roles: readonly string[]): boolean =>
+  roles.includes('reviewer') && !roles.some((role) => ['program_officer', 'approver', 'admin'].includes(role));
 
 /** Applicants (and no staff role) only see their institution's proposals: "My proposals". */
 export const isApplicantOnly = (roles: readonly string[]): boolean =>

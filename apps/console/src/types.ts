@@ -61,6 +61,8 @@ export interface ApiErrorBody {
   retryAfterSeconds?: number;
   /** 409 STALE_VERSION: the record as it is now */
   current?: unknown;
+  /** more about the error, e.g. 409 CONFLICT_OF_INTEREST: `{ conflicts }` */
+  details?: Record<string, unknown>;
 }
 
 /** Regions of partner organizations and of the proposals filter: Ontario's, plus outside Ontario. */
@@ -350,4 +352,228 @@ export interface Attachment {
   sha256: string;
   uploadedAt: string;
   uploadedBy: string;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Review stage (issue 4): reviewers, assignments, reviews, ranking. See docs/reviews-api.md.
+ * ------------------------------------------------------------------------------------------- */
+
+export const REVIEW_STATUSES = ['not_started', 'draft', 'submitted'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export const RECOMMENDATIONS = ['fund', 'fund_with_conditions', 'do_not_fund'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+/** A reviewer's past or current affiliation (a conflict of interest when it matches a proposal's organizations). */
+export interface Affiliation {
+  id?: string;
+  organizationName: string;
+  /** YYYY-MM-DD */
+  startedOn: string | null;
+  /** YYYY-MM-DD; empty when current */
+  endedOn: string | null;
+}
+
+/** A record of /api/reviewers (its id is the user's id). */
+export interface Reviewer {
+  id: string;
+  displayName: string;
+  email: string;
+  preferredLanguage: Language;
+  maxLoad: number;
+  sectors: Sector[];
+  regions: OntarioRegion[];
+  active: boolean;
+  affiliations: Affiliation[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /api/funds/:fundId/review-settings */
+export interface ReviewSettings {
+  fundId: string;
+  reviewersPerProposal: number;
+  conflictLookbackYears: number;
+  reviewDays: number;
+  reminderDaysBefore: number;
+  disagreementThreshold: number;
+  minReviewsToNormalize: number;
+  peerScoresAfterSubmit: boolean;
+  version: number;
+}
+
+/** A record of /api/assignments. */
+export interface Assignment {
+  id: string;
+  fundId: string;
+  fundCode: string;
+  proposalId: string;
+  trackingNumber: string | null;
+  proposalTitle: string;
+  institutionName: string;
+  reviewerId: string;
+  reviewerName: string;
+  source: 'auto' | 'manual';
+  dueAt: string;
+  /** dueAt on the fund's clocks, with its offset */
+  dueAtLocal: string;
+  overdue: boolean;
+  reviewStatus: ReviewStatus;
+  reviewId: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+}
+
+export interface CriterionScoreInput {
+  criterionCode: string;
+  score: number | null;
+  comment: string;
+}
+
+/** GET /api/assignments/:id/review */
+export interface Review {
+  id: string | null;
+  assignmentId: string;
+  proposalId: string;
+  reviewerId: string;
+  status: ReviewStatus;
+  scores: CriterionScoreInput[];
+  overallComment: string;
+  recommendation: Recommendation | null;
+  /** 0-100, once every criterion is scored */
+  weightedTotal: number | null;
+  submittedAt: string | null;
+  version: number;
+  criteria: Criterion[];
+}
+
+/** PUT /api/assignments/:id/review (a draft: partial is fine). */
+export interface ReviewDraft {
+  scores?: CriterionScoreInput[];
+  overallComment?: string;
+  recommendation?: Recommendation | null;
+  version?: number;
+}
+
+/** GET /api/assignments/:id/peer-reviews: the other submitted reviews, without identities. */
+export interface PeerReview {
+  label: string;
+  scores: CriterionScoreInput[];
+  overallComment: string;
+  recommendation: Recommendation | null;
+  weightedTotal: number | null;
+}
+
+export const CONFLICT_REASONS = ['lead_institution', 'partner', 'declared'] as const;
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];
+
+/** POST /api/assignments/:id/declare-conflict, GET /api/conflicts */
+export interface Conflict {
+  id: string;
+  proposalId: string;
+  trackingNumber: string | null;
+  reviewerId: string;
+  reviewerName: string;
+  reason: string;
+  source: 'reviewer' | 'officer';
+  recordedBy: string;
+  createdAt: string;
+}
+
+export const UNMET_CAUSES = ['too_few_eligible', 'eligible_at_max_load', 'contention'] as const;
+export type UnmetCause = (typeof UNMET_CAUSES)[number];
+
+export interface ReviewerLoad {
+  reviewerId: string;
+  displayName: string;
+  load: number;
+  maxLoad: number;
+}
+
+/** POST /api/funds/:fundId/auto-assign */
+export interface AutoAssignRequest {
+  k?: number;
+  dueAt?: string;
+  dryRun?: boolean;
+}
+
+export interface AutoAssignResult {
+  fundId: string;
+  k: number;
+  dryRun: boolean;
+  proposals: number;
+  created: number;
+  kept: number;
+  unmet: {
+    proposalId: string;
+    trackingNumber: string | null;
+    title: string;
+    assigned: number;
+    missing: number;
+    cause: UnmetCause;
+    explanation: string;
+  }[];
+  loads: ReviewerLoad[];
+  durationMs: number;
+}
+
+export interface ReviewCounts {
+  submitted: number;
+  draft: number;
+  notStarted: number;
+  overdue: number;
+}
+
+/** GET /api/funds/:fundId/review-progress */
+export interface ReviewProgress {
+  totals: ReviewCounts & { proposals: number; assignments: number };
+  reviewers: (ReviewCounts & { reviewerId: string; displayName: string; maxLoad: number; assigned: number })[];
+}
+
+/** GET /api/proposals/:id/reviewer-options: one per active reviewer. */
+export interface ReviewerOption {
+  reviewerId: string;
+  displayName: string;
+  load: number;
+  maxLoad: number;
+  /** 0 shares a sector and a region with the proposal, 1 a sector, 2 a region, 3 neither */
+  expertise: 0 | 1 | 2 | 3;
+  /** already assigned to the proposal */
+  assigned: boolean;
+  conflicts: { reason: ConflictReason; detail: string }[];
+}
+
+export const SCORE_BASES = ['consensus', 'normalized', 'none'] as const;
+export type ScoreBasis = (typeof SCORE_BASES)[number];
+
+export interface Moderation {
+  consensusScore: number;
+  rationale: string;
+  moderatedBy: string;
+  moderatedAt: string;
+}
+
+/** A row of GET /api/funds/:fundId/ranking (totals on 0-100, 2 decimals). */
+export interface RankingRow {
+  rank: number;
+  proposalId: string;
+  trackingNumber: string | null;
+  title: string;
+  institutionName: string;
+  institutionType: InstitutionType;
+  region: OntarioRegion;
+  requestedCents: number;
+  reviewsSubmitted: number;
+  reviewsAssigned: number;
+  rawTotal: number | null;
+  normalizedTotal: number | null;
+  consensusScore: number | null;
+  finalScore: number | null;
+  basis: ScoreBasis;
+  spread: number | null;
+  disagreement: boolean;
+  criteria: { code: string; mean: number | null; stddev: number | null; min: number | null; max: number | null }[];
+  recommendations: Record<Recommendation, number>;
+  moderation: Moderation | null;
 }

@@ -1,6 +1,6 @@
 import { TORONTO } from '@cf/platform';
 
-export const MAIL_TEMPLATES = ['submission_receipt', 'deadline_reminder'] as const;
+export const MAIL_TEMPLATES = ['submission_receipt', 'deadline_reminder', 'review_assignment', 'review_reminder'] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 export type MailLanguage = 'en' | 'fr';
 
@@ -21,6 +21,14 @@ export interface DeadlineReminderData {
   closesAtLocal: string;
   /** The institution's unsubmitted drafts ('' for an untitled one). */
   proposalTitles: string[];
+}
+
+/** `data` of a `review_assignment` mail (one per reviewer and assignment run) and of a `review_reminder` mail. */
+export interface ReviewAssignmentData {
+  fundName: string;
+  /** The proposals, as "tracking number – title". */
+  proposals: string[];
+  dueAtLocal: string;
 }
 
 export interface RenderedMail {
@@ -49,6 +57,16 @@ const SHAPES: Record<MailTemplate, Record<string, (v: unknown) => boolean>> = {
     fundName: (v) => isString(v) && v.length > 0,
     closesAtLocal: (v) => isString(v) && v.length > 0,
     proposalTitles: (v) => Array.isArray(v) && v.length > 0 && v.every(isString),
+  },
+  review_assignment: {
+    fundName: (v) => isString(v) && v.length > 0,
+    proposals: (v) => Array.isArray(v) && v.length > 0 && v.every(isString),
+    dueAtLocal: (v) => isString(v) && v.length > 0,
+  },
+  review_reminder: {
+    fundName: (v) => isString(v) && v.length > 0,
+    proposals: (v) => Array.isArray(v) && v.length > 0 && v.every(isString),
+    dueAtLocal: (v) => isString(v) && v.length > 0,
   },
 };
 
@@ -206,6 +224,61 @@ function deadlineReminder(d: DeadlineReminderData, language: MailLanguage, ctx: 
   ];
 }
 
+function reviewMail(
+  d: ReviewAssignmentData,
+  language: MailLanguage,
+  ctx: RenderContext,
+  kind: 'review_assignment' | 'review_reminder',
+): [string, Block[]] {
+  const n = d.proposals.length;
+  if (language === 'fr') {
+    const subject =
+      kind === 'review_assignment'
+        ? `${d.fundName}${NBSP}: ${n > 1 ? `${n} propositions vous sont assignées` : 'une proposition vous est assignée'}`
+        : `Rappel${NBSP}: ${n > 1 ? `${n} évaluations attendues` : 'évaluation attendue'} le ${d.dueAtLocal}`;
+    return [
+      subject,
+      [
+        { p: 'Bonjour,' },
+        {
+          p:
+            kind === 'review_assignment'
+              ? `Dans le cadre du programme ${q(language, d.fundName)}, ${n > 1 ? 'les propositions suivantes vous sont assignées' : 'la proposition suivante vous est assignée'} pour évaluation, au plus tard le ${d.dueAtLocal}${NBSP}:`
+              : `${n > 1 ? 'Vos évaluations des propositions suivantes sont attendues' : 'Votre évaluation de la proposition suivante est attendue'} le ${d.dueAtLocal} (programme ${q(language, d.fundName)})${NBSP}:`,
+        },
+        { list: d.proposals },
+        {
+          p: `Si vous avez un conflit d’intérêts avec l’établissement ou l’un des partenaires, déclarez-le dans la console avant de lire la proposition.`,
+        },
+        { link: ctx.publicUrl },
+        { p: `Ce message a été envoyé automatiquement${NBSP}; merci de ne pas y répondre.` },
+      ],
+    ];
+  }
+  const subject =
+    kind === 'review_assignment'
+      ? `${d.fundName}: ${n > 1 ? `${n} proposals assigned` : 'a proposal assigned'} to you`
+      : `Reminder: ${n > 1 ? `${n} reviews` : 'a review'} due on ${d.dueAtLocal}`;
+  return [
+    subject,
+    [
+      { p: 'Hello,' },
+      {
+        p:
+          kind === 'review_assignment'
+            ? `For the ${d.fundName}, ${n > 1 ? 'these proposals were' : 'this proposal was'} assigned to you for review, due on ${d.dueAtLocal}:`
+            : `Your ${n > 1 ? 'reviews of these proposals are' : 'review of this proposal is'} due on ${d.dueAtLocal} (${d.fundName}):`,
+      },
+      { list: d.proposals },
+      {
+        p: 'If you have a conflict of interest with the institution or any partner, declare it in the console before reading the proposal.',
+      },
+      { link: ctx.publicUrl },
+      { p: 'This message was sent automatically; please do not reply.' },
+    ],
+  ];
+}
+
 /** Subject, plain text and HTML of a mail in the recipient's language. */
 export function renderMail(
   template: MailTemplate,
@@ -218,6 +291,8 @@ export function renderMail(
   const [subject, blocks] =
     template === 'submission_receipt'
       ? submissionReceipt(data as unknown as SubmissionReceiptData, lang, ctx)
-      : deadlineReminder(data as unknown as DeadlineReminderData, lang, ctx);
+      : template === 'deadline_reminder'
+        ? deadlineReminder(data as unknown as DeadlineReminderData, lang, ctx)
+        : reviewMail(data as unknown as ReviewAssignmentData, lang, ctx, template);
   return { subject, text: toText(blocks, lang), html: toHtml(blocks, lang, subject) };
 }

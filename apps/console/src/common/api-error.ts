@@ -29,3 +29,16 @@ export const errorProblems = (error: unknown): FieldProblem[] => {
   }
   return [];
 };
+
+/**
+ * A message for a failed call, in the UI's language: the translation of the API's error `code` under
+ * `namespace` (e.g. `cf.review_errors.MAX_LOAD`) when there is one, with the API's own message as the
+ * detail; else the API's message; else react-admin's generic HTTP error.
+ */
+export const apiErrorText = (translate: (key: string, options?: object) => string, error: unknown, namespace: string): string => {
+  const body = errorBody(error);
+  const message = errorMessage(error);
+  const known = body?.code ? translate(`${namespace}.${body.code}`, { _: '' }) : '';
+  if (known) return message && message !== body?.code ? `${known} (${message})` : known;
+  return message || translate('ra.notification.http_error');
+};

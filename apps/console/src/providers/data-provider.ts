@@ -3,12 +3,23 @@ import { fetchUtils, HttpError, type DataProvider, type Identifier } from 'react
 import { noteServerTime } from '../common/server-clock';
 import type {
   ApiErrorBody,
+  Assignment,
   Attachment,
   AttachmentKind,
+  AutoAssignRequest,
+  AutoAssignResult,
+  Conflict,
   Extension,
+  PeerReview,
   Proposal,
+  RankingRow,
   Readiness,
   Receipt,
+  Review,
+  ReviewDraft,
+  ReviewerOption,
+  ReviewProgress,
+  ReviewSettings,
   Submission,
   User,
 } from '../types';
@@ -143,10 +154,57 @@ export interface AppDataProvider extends DataProvider {
   downloadProposalAttachment: (id: Identifier, attachmentId: string, fallbackName: string) => Promise<DownloadedFile>;
   /** GET /api/proposals/export: CSV, UTF-8 with a byte order mark. */
   exportProposals: (filter: Record<string, unknown>, sort?: { field: string; order: string }) => Promise<DownloadedFile>;
+
+  /* review stage (docs/reviews-api.md) */
+  /** GET /api/assignments/:id/review: the review (or an empty one) with the fund's criteria. */
+  getAssignmentReview: (assignmentId: Identifier) => Promise<Review>;
+  /** PUT /api/assignments/:id/review: saves a draft (409 REVIEW_LOCKED, STALE_VERSION). */
+  saveAssignmentReview: (assignmentId: Identifier, draft: ReviewDraft) => Promise<Review>;
+  /** POST /api/assignments/:id/review/submit (422 INCOMPLETE with `errors[]`). */
+  submitAssignmentReview: (assignmentId: Identifier) => Promise<Review>;
+  /** GET /api/assignments/:id/peer-reviews (403 PEER_SCORES_HIDDEN). */
+  getPeerReviews: (assignmentId: Identifier) => Promise<PeerReview[]>;
+  /** POST /api/assignments/:id/declare-conflict: the assignment is removed. */
+  declareConflict: (assignmentId: Identifier, reason: string) => Promise<Conflict>;
+  /** POST /api/assignments (program officer): a manual assignment. */
+  assignReviewer: (body: { proposalId: string; reviewerId: string; dueAt?: string }) => Promise<Assignment>;
+  /** POST /api/assignments/:id/move (program officer): the new assignment. */
+  moveAssignment: (assignmentId: Identifier, reviewerId: string, reason?: string) => Promise<Assignment>;
+  /** DELETE /api/assignments/:id (program officer). */
+  removeAssignment: (assignmentId: Identifier) => Promise<void>;
+  /** GET /api/proposals/:id/reviewer-options (program officer). */
+  getReviewerOptions: (proposalId: Identifier) => Promise<ReviewerOption[]>;
+  /** POST /api/funds/:fundId/auto-assign (program officer). */
+  autoAssign: (fundId: Identifier, request: AutoAssignRequest) => Promise<AutoAssignResult>;
+  /** GET /api/funds/:fundId/review-progress */
+  getReviewProgress: (fundId: Identifier) => Promise<ReviewProgress>;
+  /** GET /api/funds/:fundId/review-settings */
+  getReviewSettings: (fundId: Identifier) => Promise<ReviewSettings>;
+  /** GET /api/funds/:fundId/ranking: every row, in rank order (read page by page). */
+  getRanking: (fundId: Identifier, filter?: Record<string, unknown>) => Promise<{ rows: RankingRow[]; total: number }>;
+  /** GET /api/funds/:fundId/ranking/export: CSV, UTF-8 with a byte order mark. */
+  exportRanking: (fundId: Identifier, filter?: Record<string, unknown>) => Promise<DownloadedFile>;
+  /** PUT /api/proposals/:id/moderation (program officer; 409 NOT_FLAGGED): the ranking row. */
+  moderateProposal: (proposalId: Identifier, consensusScore: number, rationale: string) => Promise<RankingRow>;
+  /** DELETE /api/proposals/:id/moderation (program officer). */
+  clearModeration: (proposalId: Identifier) => Promise<void>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
 const proposalUrl = (id: Identifier, path = '') => `${API_URL}/proposals/${encodeURIComponent(String(id))}${path}`;
+const assignmentUrl = (id: Identifier, path = '') => `${API_URL}/assignments/${encodeURIComponent(String(id))}${path}`;
+const fundUrl = (id: Identifier, path = '') => `${API_URL}/funds/${encodeURIComponent(String(id))}${path}`;
+
+/** Rows read per request of the ranking (the API pages like the other lists). */
+const RANKING_PAGE = 500;
+/** The ranking of a fund is read whole, up to this many rows. */
+const RANKING_MAX = 5000;
+
+/** The total of a `Content-Range: items 0-24/319` header, or undefined. */
+const contentRangeTotal = (headers: Headers): number | undefined => {
+  const total = Number(headers.get('Content-Range')?.split('/').pop());
+  return Number.isFinite(total) ? total : undefined;
+};
 
 /** Proposals carry the server's clock: keep the skew for the deadline countdowns. */
 const noteProposals = (resource: string, records: unknown[]) => {
@@ -226,5 +284,57 @@ export const dataProvider: AppDataProvider = {
       headers: { Accept: 'text/csv' },
     });
     return { blob: await response.blob(), fileName: fileNameOf(response, 'proposals.csv') };
+  },
+
+  getAssignmentReview: async (id) => (await httpClient(assignmentUrl(id, '/review'))).json as Review,
+  saveAssignmentReview: async (id, draft) => {
+    const { json } = await httpClient(assignmentUrl(id, '/review'), { method: 'PUT', body: JSON.stringify(draft) });
+    return json as Review;
+  },
+  submitAssignmentReview: (id) => postJson<Review>(assignmentUrl(id, '/review/submit'), {}),
+  getPeerReviews: async (id) => (await httpClient(assignmentUrl(id, '/peer-reviews'))).json as PeerReview[],
+  declareConflict: (id, reason) => postJson<Conflict>(assignmentUrl(id, '/declare-conflict'), { reason }),
+  assignReviewer: (body) => postJson<Assignment>(`${API_URL}/assignments`, body),
+  moveAssignment: (id, reviewerId, reason) =>
+    postJson<Assignment>(assignmentUrl(id, '/move'), reason ? { reviewerId, reason } : { reviewerId }),
+  removeAssignment: async (id) => {
+    await httpClient(assignmentUrl(id), { method: 'DELETE' });
+  },
+  getReviewerOptions: async (id) => (await httpClient(proposalUrl(id, '/reviewer-options'))).json as ReviewerOption[],
+  autoAssign: (fundId, request) => postJson<AutoAssignResult>(fundUrl(fundId, '/auto-assign'), request),
+  getReviewProgress: async (fundId) => (await httpClient(fundUrl(fundId, '/review-progress'))).json as ReviewProgress,
+  getReviewSettings: async (fundId) => (await httpClient(fundUrl(fundId, '/review-settings'))).json as ReviewSettings,
+  getRanking: async (fundId, filter = {}) => {
+    const rows: RankingRow[] = [];
+    let total = 0;
+    do {
+      const query = new URLSearchParams({
+        filter: JSON.stringify(filter),
+        range: JSON.stringify([rows.length, rows.length + RANKING_PAGE - 1]),
+      });
+      const { json, headers } = await httpClient(`${fundUrl(fundId, '/ranking')}?${query.toString()}`);
+      const page = Array.isArray(json) ? (json as RankingRow[]) : [];
+      rows.push(...page);
+      total = contentRangeTotal(headers) ?? rows.length;
+      if (page.length < RANKING_PAGE) break;
+    } while (rows.length < total && rows.length < RANKING_MAX);
+    return { rows, total: Math.max(total, rows.length) };
+  },
+  exportRanking: async (fundId, filter = {}) => {
+    const query = new URLSearchParams({ filter: JSON.stringify(filter) });
+    const response = await authorizedFetch(`${fundUrl(fundId, '/ranking/export')}?${query.toString()}`, {
+      headers: { Accept: 'text/csv' },
+    });
+    return { blob: await response.blob(), fileName: fileNameOf(response, 'ranking.csv') };
+  },
+  moderateProposal: async (proposalId, consensusScore, rationale) => {
+    const { json } = await httpClient(proposalUrl(proposalId, '/moderation'), {
+      method: 'PUT',
+      body: JSON.stringify({ consensusScore, rationale }),
+    });
+    return json as RankingRow;
+  },
+  clearModeration: async (proposalId) => {
+    await httpClient(proposalUrl(proposalId, '/moderation'), { method: 'DELETE' });
   },
 };

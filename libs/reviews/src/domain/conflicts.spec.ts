@@ -1,4 +1,4 @@
-import { affiliationCounts, conflictsOf, isConflicted, parseCalendarDate, subtractYears } from './conflicts';
+import { affiliationCounts, conflictPredicate, conflictsOf, isConflicted, parseCalendarDate, subtractYears } from './conflicts';
 
 const proposal = {
   id: 'p1',
@@ -119,5 +119,40 @@ describe('conflictsOf', () => {
     expect(() => conflictsOf(reviewer([{ name: 'College Boreal', endedOn: '2024-02-30' }]), proposal, today, 3)).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('conflictPredicate', () => {
+  it('decides every pair exactly as isConflicted does', () => {
+    const names = [
+      'Humber College',
+      'HUMBER COLLEGE INC.',
+      'Maple Leaf Foods Ltd',
+      'Maple-Leaf Foods',
+      'Collège Boréal',
+      'College Boreal',
+      'Smith & Sons',
+      'Smith and Sons Limited',
+      'Acme',
+      'Toyota Motor Manufacturing Canada',
+    ];
+    const dates = [null, '2025-01-01', '2020-06-30', '2024-11-24'];
+    const reviewers = names.map((name, i) => ({
+      id: `r${i}`,
+      affiliations: [
+        { name, startedOn: null, endedOn: dates[i % dates.length] },
+        { name: names[(i * 3) % names.length], startedOn: null, endedOn: dates[(i + 1) % dates.length] },
+      ],
+    }));
+    const proposals = names.map((lead, i) => ({
+      id: `p${i}`,
+      leadInstitutionName: lead,
+      partnerNames: [names[(i + 4) % names.length], names[(i + 7) % names.length]],
+    }));
+    const forbidden = conflictPredicate(reviewers, proposals, '2026-11-24', 2);
+    for (const r of reviewers) {
+      for (const p of proposals)
+        expect([p.id, r.id, forbidden(p.id, r.id)]).toEqual([p.id, r.id, isConflicted(r, p, '2026-11-24', 2)]);
+    }
   });
 });
