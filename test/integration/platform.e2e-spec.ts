@@ -99,12 +99,15 @@ describe('the platform', () => {
       'POST /api/system/jobs/ping',
       'POST /api/proposals/:id/submit',
       'POST /api/proposals/:id/attachments',
+      'POST /api/assignments/:id/review/submit',
     ]);
     // Routes whose DTO has only optional fields get one of its own fields with a wrong type.
     const bodies: Record<string, object> = {
       'POST /api/proposals/:id/withdraw': { reason: 42 },
       'PATCH /api/proposals/:id': { version: 'one', title: 7 },
       'PUT /api/proposals/:id': { version: 'one', title: 7 },
+      'POST /api/funds/:fundId/auto-assign': { k: 'three' },
+      'PUT /api/assignments/:id/review': { scores: 'all tens' },
     };
     const writes = apiRoutes(t.app).filter(
       (r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !noBody.has(`${r.method} ${r.path}`),

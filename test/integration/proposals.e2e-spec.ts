@@ -449,8 +449,10 @@ describe('proposals: drafts, submission, the deadline', () => {
         } else if (r.method !== 'GET' && r.method !== 'DELETE') req = req.send(bodies[r.path] ?? {});
         const res = await req;
         // Officer-only routes answer 403 by role before any record is looked up; everything else 404.
-        const expected =
-          ['/api/proposals/:id/screening', '/api/proposals/:id/extensions'].includes(r.path) && r.method === 'POST' ? 403 : 404;
+        const officerOnly =
+          (['/api/proposals/:id/screening', '/api/proposals/:id/extensions'].includes(r.path) && r.method === 'POST') ||
+          ['/api/proposals/:id/reviewer-options', '/api/proposals/:id/moderation'].includes(r.path);
+        const expected = officerOnly ? 403 : 404;
         expect({ route: `${r.method} ${r.path}`, status: res.status }).toEqual({
           route: `${r.method} ${r.path}`,
           status: expected,

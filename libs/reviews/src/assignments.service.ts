@@ -135,7 +135,7 @@ export class AssignmentsService {
 
   async list(user: AuthUser, query: ListQuery<AssignmentFilter & { id?: string[] }>): Promise<Page<AssignmentDto>> {
     const now = this.clock.now();
-    const params: unknown[] = [now];
+    const params: unknown[] = [];
     const where = ['a.removed_at IS NULL'];
     if (!user.roles.some((r) => STAFF.includes(r))) where.push(`a.reviewer_id = $${params.push(user.id)}`);
     const f = query.filter;
@@ -145,7 +145,9 @@ export class AssignmentsService {
     if (f.proposalId) where.push(`a.proposal_id = $${params.push(f.proposalId)}`);
     if (f.reviewStatus) where.push(`coalesce(rv.status, 'not_started') = $${params.push(f.reviewStatus)}`);
     if (f.overdue !== undefined) {
-      where.push(`${f.overdue ? '' : 'NOT '}(a.due_at < $1 AND coalesce(rv.status, 'not_started') <> 'submitted')`);
+      where.push(
+        `${f.overdue ? '' : 'NOT '}(a.due_at < $${params.push(now)} AND coalesce(rv.status, 'not_started') <> 'submitted')`,
+      );
     }
     const m = this.dataSource.manager;
     const filtered = `${ASSIGNMENT_SELECT} WHERE ${where.join(' AND ')}`;
@@ -269,6 +271,11 @@ export class AssignmentsService {
         { conflicts },
       );
     }
+    const [already] = await m.query(
+      `SELECT 1 FROM review_assignments WHERE proposal_id = $1 AND reviewer_id = $2 AND removed_at IS NULL`,
+      [proposalId, reviewerId],
+    );
+    if (already) throw new ConflictError('ALREADY_ASSIGNED', `${reviewer.displayName} is already assigned to this proposal`);
     const load = (await findLoads(m, facts.fundId)).get(reviewerId) ?? 0;
     if (load >= reviewer.maxLoad) {
       throw new ConflictError(
