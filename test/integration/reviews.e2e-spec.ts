@@ -564,4 +564,39 @@ describe('review: conflicts, assignment, blind scoring, ranking', () => {
       expect(audit.map((x: { action: string }) => x.action)).toEqual(['proposal.moderate', 'proposal.moderation_clear']);
     });
   });
+
+  describe('the demo', () => {
+    it('seeds a reviewer pool with conflicts, assignments and submitted reviews, so the 2021 fund has a ranking', async () => {
+      const [fund] = await t.dataSource.query(`SELECT id FROM funds WHERE code = 'MCF-2021'`);
+      const ranking = await t.http().get(`/api/funds/${fund.id}/ranking`).set(bearer(officer));
+      expect(ranking.status).toBe(200);
+      const scored = ranking.body.filter((r: { normalizedTotal: number | null }) => r.normalizedTotal !== null);
+      expect(scored.length).toBeGreaterThanOrEqual(4);
+      expect(ranking.body.some((r: { disagreement: boolean }) => r.disagreement)).toBe(true);
+      expect(ranking.body.some((r: { reviewsSubmitted: number }) => r.reviewsSubmitted === 0)).toBe(true);
+      // Rita is affiliated with "Sinai Health" (a partner of two 2021 proposals): never on them, and 404.
+      const rita = await t.token('reviewer@example.org');
+      const conflicted = await t.dataSource.query(
+        `SELECT p.id FROM proposals p JOIN proposal_submissions s ON s.proposal_id = p.id AND s.version = p.submitted_version
+          WHERE p.fund_id = $1 AND s.snapshot->'partners' @> $2::jsonb`,
+        [
+          fund.id,
+          JSON.stringify([
+            {
+              partnerOrganizationId: (
+                await t.dataSource.query(`SELECT id FROM partner_organizations WHERE name = 'Sinai Health'`)
+              )[0].id,
+            },
+          ]),
+        ],
+      );
+      expect(conflicted.length).toBeGreaterThan(0);
+      const mine = await t.http().get('/api/assignments').set(bearer(rita));
+      expect(mine.body.length).toBeGreaterThan(0);
+      for (const c of conflicted) {
+        expect(mine.body.map((a: { proposalId: string }) => a.proposalId)).not.toContain(c.id);
+        expect((await t.http().get(`/api/proposals/${c.id}`).set(bearer(rita))).status).toBe(404);
+      }
+    });
+  });
 });

@@ -19,6 +19,7 @@ import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_INSTITUTIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { DEMO_PARTNERS, DEMO_PLANS, FUND_CRITERIA, fund2021, narrativeFor, openRound } from './demo-proposals';
+import { DemoReviewsSeeder } from './demo-reviews';
 
 /** A one-page PDF: enough for the type check and for a viewer to open. */
 export function demoLetterPdf(text: string): Buffer {
@@ -54,6 +55,7 @@ export class DemoSeeder {
     private readonly hasher: PasswordHasher,
     private readonly storage: ObjectStorage,
     private readonly clock: Clock,
+    private readonly reviews: DemoReviewsSeeder,
   ) {}
 
   async isEmpty(): Promise<boolean> {
@@ -84,6 +86,7 @@ export class DemoSeeder {
       }
     });
     await this.seedFundsAndProposals();
+    await this.reviews.seed('MCF-2021');
     this.logger.log(`Demo data ready: ${DEMO_USERS.length} accounts (password ${DEMO_PASSWORD})`);
   }
 
@@ -110,9 +113,9 @@ export class DemoSeeder {
         'submitted',
         'eligible',
         'ineligible',
-        'submitted',
         'eligible',
-        'submitted',
+        'eligible',
+        'eligible',
         'draft',
         'withdrawn',
         'submitted',
