@@ -244,6 +244,24 @@ describe('review: conflicts, assignment, blind scoring, ranking', () => {
       expect((await t.http().get(`/api/assignments/${first.body.id}`).set(bearer(officer))).status).toBe(404);
     });
 
+    it('never takes a reviewer above their maximum load, even when officers assign at the same instant', async () => {
+      const fund = await reviewFund(t);
+      const proposals = [];
+      for (let i = 0; i < 12; i++) proposals.push(await eligibleProposal(t, fund.id));
+      const r = await newReviewer(t, { maxLoad: 3 });
+      const results = await Promise.all(
+        proposals.map((p) => t.http().post('/api/assignments').set(bearer(officer)).send({ proposalId: p.id, reviewerId: r.id })),
+      );
+      const statuses = results.map((x) => x.status).sort();
+      expect(statuses).toEqual([...Array(3).fill(201), ...Array(9).fill(409)]);
+      expect(results.filter((x) => x.status === 409).every((x) => x.body.code === 'MAX_LOAD')).toBe(true);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM review_assignments WHERE reviewer_id = $1 AND removed_at IS NULL`,
+        [r.id],
+      );
+      expect(n).toBe(3);
+    });
+
     it('refuses to assign a proposal that is not screened eligible', async () => {
       const fund = await reviewFund(t);
       const p = await eligibleProposal(t, fund.id);
@@ -361,6 +379,9 @@ describe('review: conflicts, assignment, blind scoring, ranking', () => {
       });
       // 40·0.8 + 30·0.7 + 30·0.8 = 77
       expect(done.weightedTotal).toBe(77);
+      // The ranking's SQL computes the same weighted total as the review's.
+      const ranked = await t.http().get(`/api/funds/${fund.id}/ranking`).set(bearer(officer));
+      expect(ranked.body[0]).toMatchObject({ proposalId: p.id, rawTotal: 77, normalizedTotal: 77, reviewsSubmitted: 1 });
       expect((await t.dataSource.query(`SELECT status FROM proposals WHERE id = $1`, [p.id]))[0].status).toBe('reviewed');
 
       const locked = await t.http().put(url).set(bearer(r.token)).send({ overallComment: 'changed my mind' });

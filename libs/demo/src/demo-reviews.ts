@@ -170,7 +170,7 @@ export class DemoReviewsSeeder {
         } catch (error) {
           if (error instanceof ConflictError && ['CONFLICT_OF_INTEREST', 'MAX_LOAD', 'ALREADY_ASSIGNED'].includes(error.code))
             continue;
-          if (error instanceof DomainError) throw new Error(`Demo reviews: ${error.code} ${error.message}`);
+          if (error instanceof DomainError) throw new Error(`Demo reviews: ${error.code} ${error.message}`, { cause: error });
           throw error;
         }
       }

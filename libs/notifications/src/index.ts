@@ -5,6 +5,13 @@ export * from './deadline-reminder.service';
 export * from './mail.processor';
 export * from './mailer';
 export { formatLocalDateTime, renderMail, MAIL_TEMPLATES } from './templates';
-export type { MailTemplate, MailLanguage, SubmissionReceiptData, DeadlineReminderData, ReviewAssignmentData, RenderedMail } from './templates';
+export type {
+  MailTemplate,
+  MailLanguage,
+  SubmissionReceiptData,
+  DeadlineReminderData,
+  ReviewAssignmentData,
+  RenderedMail,
+} from './templates';
 export { reminderDue, REMINDER_KINDS } from './reminder-policy';
 export type { ReminderKind } from './reminder-policy';

@@ -5,6 +5,12 @@ import type { Assignment } from '../types';
 import { useAssignmentReview, usePeerReviews } from './assignment-queries';
 import { ReviewReadOnly } from './review-panel';
 
+/** The API labels peers "Reviewer 2" (in English): shown in the UI's language. */
+const peerLabel = (label: string, index: number, translate: (key: string, options?: object) => string): string => {
+  const number = /(\d+)\s*$/.exec(label ?? '')?.[1];
+  return translate('cf.peer_reviews.reviewer_n', { n: number ?? index + 1 });
+};
+
 /**
  * The other reviewers' submitted reviews, without their identities, once the reviewer submitted
  * their own (and when the fund allows it: the API answers 403 PEER_SCORES_HIDDEN otherwise).
@@ -43,7 +49,7 @@ export const PeerReviewsPanel = ({ assignment }: { assignment: Assignment }) => 
               >
                 <CardContent>
                   <Typography id={`peer-${index}-heading`} component="h3" variant="h6" gutterBottom>
-                    {peer.label || translate('cf.peer_reviews.reviewer_n', { n: index + 1 })}
+                    {peerLabel(peer.label, index, translate)}
                   </Typography>
                   <ReviewReadOnly
                     criteria={review.criteria}

@@ -289,10 +289,7 @@ const CommentInput = ({
       value={value}
       onChange={(event) => onChange(event.target.value)}
       error={!!error}
-      helperText={
-        error ??
-        translate('cf.reviews.comment_help', { count: value.trim().length, min: REVIEW_MIN_COMMENT })
-      }
+      helperText={error ?? translate('cf.reviews.comment_help', { count: value.trim().length, min: REVIEW_MIN_COMMENT })}
       margin="dense"
       slotProps={{ htmlInput: { maxLength: 10_000 } }}
     />
@@ -489,12 +486,7 @@ export const ReviewForm = ({
         {criteria.map((criterion, index) => {
           const value = values.scores[criterion.code] ?? { score: null, comment: '' };
           return (
-            <Card
-              key={criterion.code}
-              variant="outlined"
-              role="group"
-              aria-labelledby={`criterion-${criterion.code}-title`}
-            >
+            <Card key={criterion.code} variant="outlined" role="group" aria-labelledby={`criterion-${criterion.code}-title`}>
               <CardContent>
                 <CriterionHeading criterion={criterion} index={index} id={`criterion-${criterion.code}-title`} />
                 <Guidance criterion={criterion} />
@@ -546,12 +538,7 @@ export const ReviewForm = ({
         </FormControl>
         <WeightedTotal total={total} />
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-          <Button
-            variant="outlined"
-            startIcon={<SaveIcon />}
-            onClick={() => void onSave()}
-            disabled={busy !== null || !dirty}
-          >
+          <Button variant="outlined" startIcon={<SaveIcon />} onClick={() => void onSave()} disabled={busy !== null || !dirty}>
             {translate('cf.reviews.save_draft')}
           </Button>
           <Button variant="contained" startIcon={<SendIcon />} onClick={onSubmitClick} disabled={busy !== null}>

@@ -60,9 +60,7 @@ export const ReviewReadOnly = ({
         <Typography component={headingLevel} variant="subtitle1">
           {translate('cf.reviews.recommendation')}
         </Typography>
-        <Typography variant="body2">
-          {recommendation ? translate(`cf.recommendations.${recommendation}`) : '—'}
-        </Typography>
+        <Typography variant="body2">{recommendation ? translate(`cf.recommendations.${recommendation}`) : '—'}</Typography>
       </Box>
     </Stack>
   );
@@ -82,8 +80,7 @@ export const ReviewPanel = ({ assignment }: { assignment: Assignment }) => {
   const [generation, setGeneration] = useState(0);
 
   const isAssignedReviewer = !!identity && String(identity.id) === String(assignment.reviewerId);
-  const editable =
-    !!review && review.status !== 'submitted' && isAssignedReviewer && canDo('assignments', 'review', roles);
+  const editable = !!review && review.status !== 'submitted' && isAssignedReviewer && canDo('assignments', 'review', roles);
 
   const reload = () => {
     void refetch().then(() => setGeneration((g) => g + 1));

@@ -18,10 +18,7 @@ export interface CriterionScoreValue {
 }
 
 /** The weighted total on 0-100, rounded to 2 decimals; null until every criterion has a score. */
-export const weightedTotal = (
-  criteria: readonly ScoredCriterion[],
-  scores: readonly CriterionScoreValue[],
-): number | null => {
+export const weightedTotal = (criteria: readonly ScoredCriterion[], scores: readonly CriterionScoreValue[]): number | null => {
   let sum = 0;
   let weights = 0;
   for (const criterion of criteria) {

@@ -24,7 +24,9 @@ import {
   usePermissions,
   useTranslate,
 } from 'react-admin';
-import { menuLabelFor, resourcesFor } from '../resources';
+import { canDo } from '../access';
+import { ReviewTodoCard } from '../assignments/review-todo-card';
+import { menuEntriesFor } from '../resources';
 
 /** Welcome page for every signed-in user. */
 export const Dashboard = () => {
@@ -33,7 +35,7 @@ export const Dashboard = () => {
   const { permissions } = usePermissions<string[]>();
   if (isPending) return <Loading />;
   const roles: string[] = Array.isArray(permissions) ? permissions : [];
-  const shortcuts = resourcesFor(roles).filter((resource) => resource.list);
+  const shortcuts = menuEntriesFor(roles);
   const name = identity?.fullName ?? '';
 
   return (
@@ -90,6 +92,8 @@ export const Dashboard = () => {
           </CardContent>
         </Card>
 
+        {canDo('assignments', 'review', roles) ? <ReviewTodoCard /> : null}
+
         {shortcuts.length > 0 ? (
           <Card component="section" aria-labelledby="shortcuts-heading">
             <CardContent>
@@ -97,10 +101,10 @@ export const Dashboard = () => {
                 {translate('cf.dashboard.shortcuts')}
               </Typography>
               <List>
-                {shortcuts.map((resource) => (
-                  <ListItemButton key={resource.name} component={LinkBase} to={`/${resource.name}`}>
-                    <ListItemIcon>{createElement(resource.icon)}</ListItemIcon>
-                    <ListItemText primary={translate(menuLabelFor(resource, roles))} />
+                {shortcuts.map((entry) => (
+                  <ListItemButton key={entry.name} component={LinkBase} to={entry.to}>
+                    <ListItemIcon>{createElement(entry.icon)}</ListItemIcon>
+                    <ListItemText primary={translate(entry.label)} />
                   </ListItemButton>
                 ))}
               </List>

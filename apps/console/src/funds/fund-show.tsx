@@ -1,4 +1,7 @@
+import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import {
+  Button,
   EditButton,
   Labeled,
   NumberField,
@@ -10,17 +13,34 @@ import {
   useLocaleState,
   useRecordContext,
 } from 'react-admin';
+import { canSeeResource } from '../access';
 import { MoneyField } from '../common/money-field';
+import { useRoles } from '../proposals/proposal-access';
 import type { Fund } from '../types';
 import { fundStatusChoices, localized } from './fund-choices';
 import { CalendarDateField, InstitutionTypesField, IntakeChip, LocalizedTextField, TorontoDateTimeField } from './fund-fields';
 import { CriteriaField } from './criteria-field';
 
-const FundShowActions = () => (
-  <TopToolbar>
-    <EditButton />
-  </TopToolbar>
-);
+const FundShowActions = () => {
+  const record = useRecordContext<Fund>();
+  const roles = useRoles();
+  const fundPath = record ? `/${encodeURIComponent(record.id)}` : '';
+  return (
+    <TopToolbar>
+      {record && canSeeResource('review-board', roles) ? (
+        <Button to={`/review-board${fundPath}`} label="cf.menu.review_board">
+          <AssignmentIndIcon />
+        </Button>
+      ) : null}
+      {record && canSeeResource('ranking', roles) ? (
+        <Button to={`/ranking${fundPath}`} label="cf.menu.ranking">
+          <LeaderboardIcon />
+        </Button>
+      ) : null}
+      <EditButton />
+    </TopToolbar>
+  );
+};
 
 const FundTitle = () => {
   const record = useRecordContext<Fund>();

@@ -1,9 +1,9 @@
 import { createElement } from 'react';
 import HomeIcon from '@mui/icons-material/Home';
 import { Menu, usePermissions, useTranslate } from 'react-admin';
-import { menuLabelFor, resourcesFor } from '../resources';
+import { menuEntriesFor } from '../resources';
 
-/** The sidebar: the dashboard, then the resources the user's roles allow. */
+/** The sidebar: the dashboard, then the resources and pages the user's roles allow. */
 export const AppMenu = () => {
   const { permissions } = usePermissions<string[]>();
   const translate = useTranslate();
@@ -12,16 +12,9 @@ export const AppMenu = () => {
     <nav aria-label={translate('cf.menu.label')}>
       <Menu>
         <Menu.DashboardItem primaryText="cf.menu.dashboard" leftIcon={<HomeIcon />} />
-        {resourcesFor(roles)
-          .filter((resource) => resource.list)
-          .map((resource) => (
-            <Menu.Item
-              key={resource.name}
-              to={`/${resource.name}`}
-              primaryText={menuLabelFor(resource, roles)}
-              leftIcon={createElement(resource.icon)}
-            />
-          ))}
+        {menuEntriesFor(roles).map((entry) => (
+          <Menu.Item key={entry.name} to={entry.to} primaryText={entry.label} leftIcon={createElement(entry.icon)} />
+        ))}
       </Menu>
     </nav>
   );

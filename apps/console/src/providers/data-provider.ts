@@ -306,7 +306,7 @@ export const dataProvider: AppDataProvider = {
   getReviewSettings: async (fundId) => (await httpClient(fundUrl(fundId, '/review-settings'))).json as ReviewSettings,
   getRanking: async (fundId, filter = {}) => {
     const rows: RankingRow[] = [];
-    let total = 0;
+    let total: number;
     do {
       const query = new URLSearchParams({
         filter: JSON.stringify(filter),

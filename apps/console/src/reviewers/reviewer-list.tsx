@@ -12,13 +12,7 @@ const ReviewerListActions = () => (
 
 /** The reviewer pool of the program (officers and administrators). */
 export const ReviewerList = () => (
-  <List
-    filters={reviewerFilters}
-    sort={REVIEWER_SORT}
-    perPage={25}
-    actions={<ReviewerListActions />}
-    exporter={false}
-  >
+  <List filters={reviewerFilters} sort={REVIEWER_SORT} perPage={25} actions={<ReviewerListActions />} exporter={false}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="displayName" />
       <DataTable.Col source="email" disableSort />
