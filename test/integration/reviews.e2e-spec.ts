@@ -576,6 +576,14 @@ describe('review: conflicts, assignment, blind scoring, ranking', () => {
       expect(csv.text).toContain('rank,tracking_number,title');
       expect(csv.text.trim().split('\n')).toHaveLength(7);
 
+      const flaggedCsv = await t
+        .http()
+        .get(`/api/funds/${fund.id}/ranking/export`)
+        .query({ filter: JSON.stringify({ disagreement: true }) })
+        .set(bearer(officer))
+        .buffer(true);
+      expect(flaggedCsv.text.trim().split('\n')).toHaveLength(1 + flagged.body.length);
+
       const cleared = await t.http().delete(`/api/proposals/${p.A.id}/moderation`).set(bearer(officer));
       expect(cleared.status).toBe(204);
       const audit = await t.dataSource.query(
@@ -583,6 +591,68 @@ describe('review: conflicts, assignment, blind scoring, ranking', () => {
         [p.A.id],
       );
       expect(audit.map((x: { action: string }) => x.action)).toEqual(['proposal.moderate', 'proposal.moderation_clear']);
+    });
+  });
+
+  describe('the pool', () => {
+    it('offers officers the reviewer accounts not yet in the pool, and refuses others', async () => {
+      const admin = await t.token('admin@example.org');
+      const user = await t
+        .http()
+        .post('/api/users')
+        .set(bearer(admin))
+        .send({
+          email: 'candidate@example.org',
+          displayName: 'Candidate',
+          roles: ['reviewer'],
+          preferredLanguage: 'fr',
+          password: 'candidate-password',
+        });
+      const before = await t.http().get('/api/reviewers/candidates').set(bearer(officer));
+      expect(before.body.map((c: { id: string }) => c.id)).toContain(user.body.id);
+      const applicant = await t
+        .http()
+        .post('/api/reviewers')
+        .set(bearer(officer))
+        .send({
+          userId: (await t.dataSource.query(`SELECT id FROM users WHERE email = 'applicant@example.org'`))[0].id,
+          maxLoad: 5,
+          sectors: [],
+          regions: [],
+          affiliations: [],
+        });
+      expect(applicant.status).toBe(400);
+      expect(applicant.body.errors).toEqual([{ field: 'userId', reason: 'must be a user with the reviewer role' }]);
+      const send = (body: object) =>
+        t
+          .http()
+          .post('/api/reviewers')
+          .set(bearer(officer))
+          .send({ userId: user.body.id, maxLoad: 5, sectors: [], regions: [], affiliations: [], ...body });
+      expect((await send({ regions: ['mars'] })).body.errors.map((e: { field: string }) => e.field)).toEqual(['regions']);
+      const badDate = await send({ affiliations: [{ organizationName: 'X', startedOn: '2024-02-30' }] });
+      expect(badDate.status).toBe(400);
+      expect(badDate.body.errors).toEqual([{ field: 'affiliations.0.startedOn', reason: 'is not a calendar date' }]);
+      const backwards = await send({ affiliations: [{ organizationName: 'X', startedOn: '2024-02-01', endedOn: '2023-01-01' }] });
+      expect(backwards.body.errors).toEqual([{ field: 'affiliations.0.endedOn', reason: 'is before startedOn' }]);
+      const added = await t
+        .http()
+        .post('/api/reviewers')
+        .set(bearer(officer))
+        .send({ userId: user.body.id, maxLoad: 5, sectors: ['mining'], regions: ['northern'], affiliations: [] });
+      expect(added.status).toBe(201);
+      const twice = await t
+        .http()
+        .post('/api/reviewers')
+        .set(bearer(officer))
+        .send({ userId: user.body.id, maxLoad: 5, sectors: [], regions: [], affiliations: [] });
+      expect(twice.body.code).toBe('ALREADY_REVIEWER');
+      const after = await t.http().get('/api/reviewers/candidates').set(bearer(officer));
+      expect(after.body.map((c: { id: string }) => c.id)).not.toContain(user.body.id);
+      const rita = await t.token('reviewer@example.org');
+      expect((await t.http().get('/api/reviewers/candidates').set(bearer(rita))).status).toBe(403);
+      expect((await t.http().get(`/api/reviewers/${user.body.id}`).set(bearer(rita))).status).toBe(404);
+      expect((await t.http().get('/api/reviewers/me').set(bearer(rita))).body.email).toBe('reviewer@example.org');
     });
   });
 

@@ -532,6 +532,13 @@ export interface ReviewProgress {
 }
 
 /** GET /api/proposals/:id/reviewer-options: one per active reviewer. */
+/** A user with the reviewer role who is not in the pool yet. */
+export interface ReviewerCandidate {
+  id: string;
+  displayName: string;
+  email: string;
+}
+
 export interface ReviewerOption {
   reviewerId: string;
   displayName: string;

@@ -266,11 +266,11 @@ export class RankingService {
     });
   }
 
-  /** The whole ranking as CSV (UTF-8 with a byte order mark), raw and normalized side by side. */
-  async export(fundId: string, res: Response): Promise<void> {
+  /** The ranking (or its filtered part) as CSV (UTF-8 with a byte order mark), raw and normalized side by side. */
+  async export(fundId: string, filter: RankingFilter, res: Response): Promise<void> {
     const [fund] = await this.dataSource.query(`SELECT code FROM funds WHERE id = $1`, [fundId]);
     if (!fund) throw new NotFoundError('Fund', fundId);
-    const { items } = await this.ranking(fundId, {}, { offset: 0, limit: 100_000 });
+    const { items } = await this.ranking(fundId, filter, { offset: 0, limit: 100_000 });
     const stamp = formatZoned(new Date(), 'America/Toronto').slice(0, 10);
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { conflictsOf } from './domain/conflicts';
 import {
   CreateReviewerDto,
+  ReviewerCandidateDto,
   ReviewerDto,
   ReviewerProfileInput,
   ReviewSettingsDto,
@@ -84,6 +85,16 @@ export class ReviewersService {
       ).map((r) => [r.id, r]),
     );
     return { items: ids.map((i) => toReviewerDto(records.get(i.user_id)!)), total };
+  }
+
+  /** Active accounts with the reviewer role that are not in the pool yet (officers cannot list users). */
+  async candidates(): Promise<ReviewerCandidateDto[]> {
+    const rows: { id: string; display_name: string; email: string }[] = await this.dataSource.query(
+      `SELECT u.id, u.display_name, u.email FROM users u
+        WHERE 'reviewer' = ANY(u.roles) AND u.is_active AND NOT EXISTS (SELECT 1 FROM reviewers r WHERE r.user_id = u.id)
+        ORDER BY u.display_name, u.id LIMIT 1000`,
+    );
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, email: r.email }));
   }
 
   async get(user: AuthUser, id: string): Promise<ReviewerDto> {

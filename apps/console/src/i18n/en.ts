@@ -775,12 +775,10 @@ export const en = {
         profile: 'Profile',
         assignments: 'Assignments',
       },
-      user_help: 'Users with the reviewer role.',
-      user_id: 'User ID',
-      user_id_help: 'The identifier of a user account with the reviewer role.',
-      users_forbidden:
-        'Only administrators can list user accounts: enter the identifier of the reviewer’s account (an administrator can give it to you).',
-      users_unavailable: 'The user accounts could not be read: enter the identifier of the reviewer’s account.',
+      user_help: 'Accounts with the reviewer role that are not in the pool yet.',
+      users_unavailable: 'The reviewer accounts could not be read; try again.',
+      no_candidates:
+        'Every account with the reviewer role is in the pool already. An administrator can give the reviewer role to another account.',
     },
     review_board: {
       title: 'Review board',

@@ -779,12 +779,10 @@ export const fr: AppMessages = {
         profile: 'Profil',
         assignments: 'Affectations',
       },
-      user_help: 'Utilisateurs ayant le rôle d’évaluateur.',
-      user_id: 'ID de l’utilisateur',
-      user_id_help: 'L’identifiant d’un compte utilisateur ayant le rôle d’évaluateur.',
-      users_forbidden:
-        'Seuls les administrateurs peuvent lister les comptes utilisateurs : saisissez l’identifiant du compte de l’évaluateur (un administrateur peut vous le fournir).',
-      users_unavailable: 'Les comptes utilisateurs n’ont pas pu être lus : saisissez l’identifiant du compte de l’évaluateur.',
+      user_help: 'Comptes ayant le rôle d’évaluateur qui ne sont pas encore dans le bassin.',
+      users_unavailable: 'Les comptes d’évaluateurs n’ont pas pu être lus; réessayez.',
+      no_candidates:
+        'Tous les comptes ayant le rôle d’évaluateur sont déjà dans le bassin. Un administrateur peut attribuer ce rôle à un autre compte.',
     },
     review_board: {
       title: 'Tableau des évaluations',

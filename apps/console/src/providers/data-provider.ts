@@ -17,6 +17,7 @@ import type {
   Receipt,
   Review,
   ReviewDraft,
+  ReviewerCandidate,
   ReviewerOption,
   ReviewProgress,
   ReviewSettings,
@@ -172,6 +173,8 @@ export interface AppDataProvider extends DataProvider {
   moveAssignment: (assignmentId: Identifier, reviewerId: string, reason?: string) => Promise<Assignment>;
   /** DELETE /api/assignments/:id (program officer). */
   removeAssignment: (assignmentId: Identifier) => Promise<void>;
+  /** GET /api/reviewers/candidates (program officer, admin): reviewer accounts not in the pool yet. */
+  getReviewerCandidates: () => Promise<ReviewerCandidate[]>;
   /** GET /api/proposals/:id/reviewer-options (program officer). */
   getReviewerOptions: (proposalId: Identifier) => Promise<ReviewerOption[]>;
   /** POST /api/funds/:fundId/auto-assign (program officer). */
@@ -300,6 +303,7 @@ export const dataProvider: AppDataProvider = {
   removeAssignment: async (id) => {
     await httpClient(assignmentUrl(id), { method: 'DELETE' });
   },
+  getReviewerCandidates: async () => (await httpClient(`${API_URL}/reviewers/candidates`)).json as ReviewerCandidate[],
   getReviewerOptions: async (id) => (await httpClient(proposalUrl(id, '/reviewer-options'))).json as ReviewerOption[],
   autoAssign: (fundId, request) => postJson<AutoAssignResult>(fundUrl(fundId, '/auto-assign'), request),
   getReviewProgress: async (fundId) => (await httpClient(fundUrl(fundId, '/review-progress'))).json as ReviewProgress,

@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import {
   CreateReviewerDto,
+  ReviewerCandidateDto,
   ReviewerDto,
   ReviewSettingsDto,
   UpdateReviewerDto,
@@ -42,6 +43,14 @@ export class ReviewersController {
     const page = await this.reviewers.list(query);
     setContentRange(res, 'reviewers', query.offset, page.items.length, page.total);
     return page.items;
+  }
+
+  /** Accounts with the reviewer role not yet in the pool, to pick from when adding one. */
+  @Roles('program_officer', 'admin')
+  @Get('candidates')
+  @ApiOkResponse({ type: [ReviewerCandidateDto] })
+  candidates(): Promise<ReviewerCandidateDto[]> {
+    return this.reviewers.candidates();
   }
 
   @Roles('reviewer')

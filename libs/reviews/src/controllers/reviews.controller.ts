@@ -1,6 +1,6 @@
 import { AuthUser, CurrentUser, parseListQuery, RawListQuery, Roles, setContentRange } from '@cf/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { ReasonDto } from '../dto/assignment.dto';
@@ -81,8 +81,10 @@ export class RankingController {
   @Roles('program_officer', 'approver', 'admin')
   @Get('export')
   @ApiProduces('text/csv')
-  async export(@Param('fundId', ParseUUIDPipe) fundId: string, @Res() res: Response): Promise<void> {
-    await this.ranking.export(fundId, res);
+  @ApiQuery({ name: 'filter', required: false, example: '{"disagreement":true}' })
+  async export(@Param('fundId', ParseUUIDPipe) fundId: string, @Query() raw: RawListQuery, @Res() res: Response): Promise<void> {
+    const query = parseListQuery({ filter: raw.filter }, RANKING_LIST_SPEC);
+    await this.ranking.export(fundId, query.filter, res);
   }
 }
 

@@ -105,6 +105,12 @@ export class ReviewerDto {
   @ApiProperty() version: number;
 }
 
+export class ReviewerCandidateDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() email: string;
+}
+
 export class ReviewSettingsDto {
   @ApiProperty({ format: 'uuid' }) fundId: string;
   @ApiProperty({ default: 3 }) reviewersPerProposal: number;
