@@ -1,18 +1,5 @@
 import { createElement } from 'react';
-import {
-  Alert,
-  Box,
-  Card,
-  CardContent,
-  Chip,
-  List,
-  ListItemButton,
-  ListItemIcon,
-  ListItemText,
-  Stack,
-  Typography,
-} from '@mui/material';
-import EventIcon from '@mui/icons-material/Event';
+import { Box, Card, CardContent, Chip, List, ListItemButton, ListItemIcon, ListItemText, Stack, Typography } from '@mui/material';
 import {
   LinkBase,
   Loading,
@@ -27,6 +14,7 @@ import {
 import { canDo } from '../access';
 import { ReviewTodoCard } from '../assignments/review-todo-card';
 import { menuEntriesFor } from '../resources';
+import { OpenFundsDeadlines } from './open-funds-deadlines';
 
 /** Welcome page for every signed-in user. */
 export const Dashboard = () => {
@@ -76,12 +64,7 @@ export const Dashboard = () => {
           </CardContent>
         </Card>
 
-        <Alert severity="info" icon={<EventIcon />} component="section" aria-labelledby="deadline-heading">
-          <Typography id="deadline-heading" component="h2" variant="h3" gutterBottom>
-            {translate('cf.dashboard.deadline_title')}
-          </Typography>
-          <Typography>{translate('cf.dashboard.deadline_text')}</Typography>
-        </Alert>
+        <OpenFundsDeadlines />
 
         <Card component="section" aria-labelledby="fund-heading">
           <CardContent>

@@ -242,7 +242,9 @@ export const en = {
       your_institution: 'Your institution',
       deadline_title: 'Submission deadline',
       deadline_text:
-        'Proposals must be submitted by June 25, 2021, at 11:59 p.m. (Toronto time). The deadline is decided by the server clock.',
+        'A proposal is on time when the server receives it by the deadline (Toronto time), whatever your computer’s clock says.',
+      deadline_item: 'Closes %{closes}',
+      no_open_fund: 'No fund is open for proposals at the moment.',
       fund_title: 'About the fund',
       fund_text:
         'The Ontario Micro-credentials Challenge Fund supports postsecondary institutions, working with local industry and employers, to develop new micro-credentials or expand existing ones.',

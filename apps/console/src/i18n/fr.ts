@@ -243,7 +243,9 @@ export const fr: AppMessages = {
       your_institution: 'Votre établissement',
       deadline_title: 'Date limite de soumission',
       deadline_text:
-        'Les propositions doivent être soumises au plus tard le 25 juin 2021 à 23 h 59 (heure de Toronto). L’heure du serveur fait foi.',
+        'Une proposition est à temps si le serveur la reçoit au plus tard à la date limite (heure de Toronto), quelle que soit l’heure de votre ordinateur.',
+      deadline_item: 'Date limite : %{closes}',
+      no_open_fund: 'Aucun programme n’accepte de propositions en ce moment.',
       fund_title: 'À propos du fonds',
       fund_text:
         'Le Fonds pour relever le défi des microtitres de compétence de l’Ontario aide les établissements postsecondaires, en collaboration avec l’industrie et les employeurs locaux, à créer de nouveaux microtitres de compétence ou à élargir ceux qui existent.',
