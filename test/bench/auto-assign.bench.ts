@@ -170,6 +170,52 @@ describe('auto-assignment through the API and PostgreSQL', () => {
         if (c && perProposal.get(f.id)?.has(r.id)) conflicted++;
       }
     }
+    // The ranking over those 3,000 assignments, every review submitted (written in bulk: scoring is tested elsewhere).
+    await q(
+      `WITH rv AS (
+         INSERT INTO reviews (assignment_id, fund_id, proposal_id, reviewer_id, status, overall_comment, recommendation, submitted_at)
+         SELECT a.id, a.fund_id, a.proposal_id, a.reviewer_id, 'submitted', 'bench', 'fund', now()
+           FROM review_assignments a WHERE a.fund_id = $1 AND a.removed_at IS NULL RETURNING id, reviewer_id)
+       INSERT INTO review_scores (review_id, criterion_id, score, comment)
+       SELECT rv.id, c.id, (abs(hashtext(rv.id::text || c.code)) % 11), 'bench' FROM rv CROSS JOIN fund_criteria c WHERE c.fund_id = $1`,
+      [fund.id],
+    );
+    let rankingTotal = 0;
+    const rankingMedian = async () => {
+      const ms: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        const res = await t
+          .http()
+          .get(`/api/funds/${fund.id}/ranking`)
+          .query({ range: '[0,99]' })
+          .set('Authorization', `Bearer ${officer}`);
+        ms.push(performance.now() - started);
+        expect(res.status).toBe(200);
+        rankingTotal = Number(res.headers['content-range'].split('/')[1]);
+      }
+      return Math.round(ms.sort((a, b) => a - b)[2]);
+    };
+    // Right after the bulk load the planner has no statistics of the new rows; autovacuum's analyze soon does.
+    const rankingColdStatsMs = await rankingMedian();
+    await q(`ANALYZE`);
+    const rankingMs = await rankingMedian();
+    if (process.env.BENCH_EXPLAIN) {
+      const { RANKING_SQL } = await import('@cf/reviews');
+      const plan = await q(`EXPLAIN (ANALYZE, BUFFERS) ${RANKING_SQL}`, [
+        fund.id,
+        25,
+        3,
+        ['eligible', 'in_review', 'reviewed'],
+        null,
+        null,
+        null,
+        100,
+        0,
+      ]);
+      console.log(plan.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
+    }
+
     const sorted = dry.map((d) => d.ms).sort((a, b) => a - b);
     const figures = {
       proposals: P,
@@ -185,6 +231,9 @@ describe('auto-assignment through the API and PostgreSQL', () => {
       created: real.body.created,
       unmet: real.body.unmet.length,
       loads: { min: Math.min(...perReviewer.values()), max: Math.max(...perReviewer.values()) },
+      rankingProposals: rankingTotal,
+      rankingFirstPageMsMedianOf5: rankingMs,
+      rankingFirstPageMsMedianOf5BeforeAnalyze: rankingColdStatsMs,
       outboxMails: (await q(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'template' = 'review_assignment'`))[0].n,
     };
     console.log(JSON.stringify(figures, null, 2));

@@ -33,12 +33,12 @@ const RANKED_STATUSES = ['eligible', 'in_review', 'reviewed', 'recommended', 'no
  * - rank: final score desc (unreviewed last), then normalized desc, raw desc, more reviews first, the earlier latest
  *   submission, the tracking number: explicit and total, so two equal scores never swap between requests.
  */
-const RANKING_SQL = `
+export const RANKING_SQL = `
 WITH crit AS (
   SELECT id, code, position, weight::numeric AS weight, scale_min, scale_max FROM fund_criteria WHERE fund_id = $1
 ), wsum AS (
   SELECT sum(weight) AS w FROM crit
-), rev AS (
+), rev AS MATERIALIZED (
   SELECT rv.id, rv.proposal_id, rv.reviewer_id, rv.recommendation,
          100 * sum(c.weight * (sc.score - c.scale_min)::numeric / (c.scale_max - c.scale_min)) / (SELECT w FROM wsum) AS total
     FROM reviews rv
@@ -47,24 +47,24 @@ WITH crit AS (
     JOIN crit c ON c.id = sc.criterion_id
    WHERE rv.fund_id = $1 AND rv.status = 'submitted'
    GROUP BY rv.id
-), fund_stats AS (
+), fund_stats AS MATERIALIZED (
   SELECT avg(total) AS mu, stddev_samp(total) AS sigma FROM rev
-), reviewer_stats AS (
+), reviewer_stats AS MATERIALIZED (
   SELECT reviewer_id, count(*) AS n, avg(total) AS mean, stddev_samp(total) AS sd FROM rev GROUP BY reviewer_id
-), norm AS (
+), norm AS MATERIALIZED (
   SELECT r.*,
          CASE WHEN rs.n >= $3 AND rs.sd > 0 AND fs.sigma > 0
               THEN greatest(0, least(100, fs.mu + fs.sigma * (r.total - rs.mean) / rs.sd))
               ELSE r.total END AS normalized
     FROM rev r JOIN reviewer_stats rs USING (reviewer_id) CROSS JOIN fund_stats fs
-), per_proposal AS (
+), per_proposal AS MATERIALIZED (
   SELECT proposal_id, count(*) AS n, avg(total) AS raw, avg(normalized) AS normalized,
          CASE WHEN count(*) > 1 THEN max(total) - min(total) END AS spread,
          count(*) FILTER (WHERE recommendation = 'fund') AS rec_fund,
          count(*) FILTER (WHERE recommendation = 'fund_with_conditions') AS rec_conditions,
          count(*) FILTER (WHERE recommendation = 'do_not_fund') AS rec_no
     FROM norm GROUP BY proposal_id
-), per_criterion AS (
+), per_criterion AS MATERIALIZED (
   SELECT r.proposal_id,
          json_agg(json_build_object('code', c.code, 'mean', round(avg_score, 2), 'stddev', round(sd_score, 2),
                                     'min', min_score, 'max', max_score) ORDER BY c.position) AS criteria
@@ -74,7 +74,7 @@ WITH crit AS (
            GROUP BY r.proposal_id, sc.criterion_id) r
     JOIN crit c ON c.id = r.criterion_id
    GROUP BY r.proposal_id
-), assigned AS (
+), assigned AS MATERIALIZED (
   SELECT proposal_id, count(*) AS n FROM review_assignments WHERE fund_id = $1 AND removed_at IS NULL GROUP BY proposal_id
 ), base AS (
   SELECT p.id, p.tracking_number, coalesce(s.snapshot->>'title', p.title) AS title,

@@ -108,7 +108,8 @@ export async function findReviewers(m: EntityManager, ids?: string[], lock = fal
     version: number;
     affiliations: { id: string; name: string; startedOn: string | null; endedOn: string | null }[];
   }[] = await m.query(
-    `SELECT r.user_id, u.display_name, u.email, u.preferred_language, r.max_load, r.sectors, r.regions, r.active,
+    `SELECT r.user_id, u.display_name, u.email, u.preferred_language, r.max_load, r.sectors, r.regions,
+            r.active AND u.is_active AS active,
             r.created_at, r.updated_at, r.version,
             coalesce((SELECT json_agg(json_build_object('id', a.id, 'name', a.organization_name,
                                                         'startedOn', a.started_on::text, 'endedOn', a.ended_on::text)
