@@ -4,6 +4,7 @@ import {
   Button,
   EditButton,
   Labeled,
+  LinkBase,
   NumberField,
   SelectField,
   Show,
@@ -28,12 +29,12 @@ const FundShowActions = () => {
   return (
     <TopToolbar>
       {record && canSeeResource('review-board', roles) ? (
-        <Button to={`/review-board${fundPath}`} label="cf.menu.review_board">
+        <Button component={LinkBase} to={`/review-board${fundPath}`} label="cf.menu.review_board">
           <AssignmentIndIcon />
         </Button>
       ) : null}
       {record && canSeeResource('ranking', roles) ? (
-        <Button to={`/ranking${fundPath}`} label="cf.menu.ranking">
+        <Button component={LinkBase} to={`/ranking${fundPath}`} label="cf.menu.ranking">
           <LeaderboardIcon />
         </Button>
       ) : null}

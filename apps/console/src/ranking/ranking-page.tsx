@@ -12,7 +12,7 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import { Button, Loading, Title, useGetOne, useTranslate } from 'react-admin';
+import { Button, LinkBase, Loading, Title, useGetOne, useTranslate } from 'react-admin';
 import { canDo, canSeeResource } from '../access';
 import { errorMessage } from '../common/api-error';
 import { FundPicker } from '../funds/fund-picker';
@@ -50,7 +50,7 @@ export const RankingPage = () => {
           </Typography>
           <FundPicker value={fundId} onChange={selectFund} id="ranking-fund" />
           {fundId && canSeeResource('review-board', roles) ? (
-            <Button to={`/review-board/${encodeURIComponent(fundId)}`} label="cf.menu.review_board">
+            <Button component={LinkBase} to={`/review-board/${encodeURIComponent(fundId)}`} label="cf.menu.review_board">
               <AssignmentIndIcon />
             </Button>
           ) : null}

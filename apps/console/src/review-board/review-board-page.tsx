@@ -1,6 +1,6 @@
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import { Alert, Box, Stack, Typography } from '@mui/material';
-import { Button, Title, useTranslate } from 'react-admin';
+import { Button, LinkBase, Title, useTranslate } from 'react-admin';
 import { canDo, canSeeResource } from '../access';
 import { FundPicker } from '../funds/fund-picker';
 import { useRoles } from '../proposals/proposal-access';
@@ -31,7 +31,7 @@ export const ReviewBoardPage = () => {
           </Typography>
           <FundPicker value={fundId} onChange={selectFund} id="review-board-fund" />
           {fundId && canSeeResource('ranking', roles) ? (
-            <Button to={`/ranking/${encodeURIComponent(fundId)}`} label="cf.menu.ranking">
+            <Button component={LinkBase} to={`/ranking/${encodeURIComponent(fundId)}`} label="cf.menu.ranking">
               <LeaderboardIcon />
             </Button>
           ) : null}
