@@ -15,6 +15,23 @@ const reminder = {
 };
 
 describe('mail templates', () => {
+  it('tells a reviewer what was assigned and when it is due, and reminds them, in both languages', () => {
+    const data = {
+      fundName: 'MCF 2021',
+      proposals: ['MCF-2021-000002 – <Welding>', 'MCF-2021-000004 – Care'],
+      dueAtLocal: 'July 9, 2021',
+    };
+    const en = renderMail('review_assignment', 'en', data, ctx);
+    expect(en.subject).toBe('MCF 2021: 2 proposals assigned to you');
+    expect(en.text).toContain('- MCF-2021-000002 – <Welding>');
+    expect(en.text).toContain('due on July 9, 2021');
+    expect(en.html).toContain('&lt;Welding&gt;');
+    const fr = renderMail('review_reminder', 'fr', { ...data, proposals: ['MCF-2021-000004 – Soins'] }, ctx);
+    expect(fr.subject).toBe('Rappel\u00a0: évaluation attendue le July 9, 2021');
+    expect(fr.text).toContain('Votre évaluation de la proposition suivante est attendue');
+    expect(() => assertMailData('review_assignment', { fundName: 'x', proposals: [], dueAtLocal: 'y' })).toThrow(/proposals/);
+  });
+
   it('renders the receipt in English, text and escaped HTML', () => {
     const m = renderMail('submission_receipt', 'en', receipt, ctx);
     expect(m.subject).toBe('Receipt for your proposal MCF-2021-000042');
