@@ -65,6 +65,7 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
       assign: ['program_officer'],
       move: ['program_officer'],
       remove: ['program_officer'],
+      reopen: ['program_officer'],
     },
   },
   reviewers: {
@@ -79,6 +80,11 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
       assign: ['program_officer'],
       move: ['program_officer'],
       remove: ['program_officer'],
+      reopen: ['program_officer'],
+      record_conflict: ['program_officer'],
+      // GET /api/conflicts
+      conflicts: ['program_officer', 'admin'],
+      edit_settings: ['program_officer', 'admin'],
     },
   },
   ranking: {

@@ -403,6 +403,9 @@ export interface ReviewSettings {
   version: number;
 }
 
+/** PUT /api/funds/:fundId/review-settings: every setting, with the `version` read. */
+export type ReviewSettingsUpdate = Omit<ReviewSettings, 'fundId'>;
+
 /** A record of /api/assignments. */
 export interface Assignment {
   id: string;

@@ -1,17 +1,19 @@
 import { Box, Stack } from '@mui/material';
-import { Labeled, ListButton, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Labeled, ListButton, Show, TextField, TopToolbar, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/date-time-field';
 import type { Assignment } from '../types';
 import { AssignmentSourceField, AssignmentTitle, DueDateField, ReviewStatusField } from './assignment-fields';
 import { AssignmentProposalPanel } from './assignment-proposal-panel';
 import { DeclareConflictButton } from './declare-conflict-button';
 import { PeerReviewsPanel } from './peer-reviews-panel';
+import { ReopenReviewButton } from './reopen-review-button';
 import { ReviewPanel } from './review-panel';
 
 const AssignmentShowActions = () => (
   <TopToolbar>
     <ListButton />
     <DeclareConflictButton />
+    <ReopenReviewButton />
   </TopToolbar>
 );
 
@@ -53,13 +55,16 @@ const AssignmentFacts = () => {
 
 const AssignmentShowLayout = () => {
   const record = useRecordContext<Assignment>();
+  const { identity } = useGetIdentity();
   if (!record) return null;
+  // Peers' reviews are the assigned reviewer's to see (staff read every review on the board instead).
+  const ownAssignment = identity?.id === record.reviewerId;
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
       <AssignmentFacts />
       <AssignmentProposalPanel proposalId={record.proposalId} />
       <ReviewPanel assignment={record} />
-      <PeerReviewsPanel assignment={record} />
+      {ownAssignment ? <PeerReviewsPanel assignment={record} /> : null}
     </Stack>
   );
 };

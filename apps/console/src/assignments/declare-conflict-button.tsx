@@ -72,7 +72,7 @@ export const DeclareConflictButton = () => {
 
   return (
     <>
-      <Button label="cf.conflicts.declare" color="warning" onClick={() => setOpen(true)}>
+      <Button label="cf.conflicts.declare" onClick={() => setOpen(true)}>
         <BlockIcon />
       </Button>
       <Dialog

@@ -32,13 +32,20 @@ export const errorProblems = (error: unknown): FieldProblem[] => {
 
 /**
  * A message for a failed call, in the UI's language: the translation of the API's error `code` under
- * `namespace` (e.g. `cf.review_errors.MAX_LOAD`) when there is one, with the API's own message as the
- * detail; else the API's message; else react-admin's generic HTTP error.
+ * `namespace` (e.g. `cf.review_errors.MAX_LOAD`; with several namespaces, the first that has one) when
+ * there is one, with the API's own message as the detail; else the API's message; else react-admin's
+ * generic HTTP error.
  */
-export const apiErrorText = (translate: (key: string, options?: object) => string, error: unknown, namespace: string): string => {
+export const apiErrorText = (
+  translate: (key: string, options?: object) => string,
+  error: unknown,
+  namespace: string | readonly string[],
+): string => {
   const body = errorBody(error);
   const message = errorMessage(error);
-  const known = body?.code ? translate(`${namespace}.${body.code}`, { _: '' }) : '';
+  const namespaces: readonly string[] = typeof namespace === 'string' ? [namespace] : namespace;
+  const code = body?.code;
+  const known = code ? namespaces.map((ns) => translate(`${ns}.${code}`, { _: '' })).find(Boolean) || '' : '';
   if (known) return message && message !== body?.code ? `${known} (${message})` : known;
   return message || translate('ra.notification.http_error');
 };

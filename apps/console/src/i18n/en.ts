@@ -917,6 +917,96 @@ export const en = {
       not_flagged_hint: 'This proposal is not flagged for disagreement: only flagged proposals can be moderated.',
       summary: 'Consensus score %{score}, recorded %{date} (Toronto time).',
     },
+    reopen_review: {
+      action: 'Reopen',
+      title: 'Reopen the review: %{proposal}',
+      explain:
+        'The review of %{name} goes back to draft: they can change it and submit it again. The reason is kept in the audit log.',
+      reason: 'Reason',
+      reason_help: 'For example, what the reviewer should reconsider.',
+      confirm: 'Reopen the review',
+      done: 'The review of %{name} was reopened',
+      errors: {
+        NOT_SUBMITTED: 'This review is not submitted (it may have been reopened already): reload to see where it stands.',
+        REVIEW_CLOSED: 'The review stage of this proposal is over: its reviews can no longer change.',
+      },
+    },
+    record_conflict: {
+      action: 'Record a conflict',
+      title: 'Record a conflict of interest: %{proposal}',
+      explain:
+        '%{name} will never be assigned to this proposal again: the assignment is removed and their unsubmitted draft is discarded. Assign another reviewer afterwards if needed.',
+      reason: 'Reason',
+      reason_help: 'For example, the reviewer’s disclosure or the tie you found with the institution or a partner.',
+      confirm: 'Record the conflict',
+      done: 'Conflict of interest recorded: %{name} was removed from the proposal',
+      errors: {
+        CONFLICT_ALREADY_RECORDED: 'This conflict of interest is already recorded.',
+        REVIEW_SUBMITTED: 'This reviewer already submitted a review of the proposal: reopen it first.',
+      },
+    },
+    conflict_list: {
+      title: 'Conflicts of interest',
+      table_label: 'Conflicts of interest of the fund’s proposals',
+      explain: 'Declared by reviewers or recorded by program officers: these reviewers are never assigned to these proposals.',
+      proposal: 'Proposal',
+      no_tracking_number: 'No tracking number',
+      reviewer: 'Reviewer',
+      reason: 'Reason',
+      source: 'Recorded by',
+      sources: {
+        reviewer: 'The reviewer',
+        officer: 'A program officer',
+      },
+      recorded_at: 'Date (Toronto time)',
+      none: 'No conflict of interest is recorded for this fund.',
+    },
+    review_settings: {
+      title: 'Review settings',
+      edit: 'Edit the settings',
+      edit_title: 'Edit the review settings',
+      edit_explain:
+        'They apply to this fund’s assignments, reminders and ranking. Existing assignments and their due dates do not change.',
+      fields: {
+        reviewersPerProposal: 'Reviewers per proposal',
+        conflictLookbackYears: 'Conflict look-back',
+        reviewDays: 'Review period',
+        reminderDaysBefore: 'Reminder',
+        disagreementThreshold: 'Disagreement threshold',
+        minReviewsToNormalize: 'Minimum reviews to normalize',
+        peerScoresAfterSubmit: 'Peer scores visible after submitting',
+      },
+      values: {
+        years: '%{smart_count} year |||| %{smart_count} years',
+        days: '%{smart_count} day |||| %{smart_count} days',
+        days_before: '%{smart_count} day before the due date |||| %{smart_count} days before the due date',
+        points: '%{value} points (out of 100)',
+        reviews: '%{smart_count} submitted review |||| %{smart_count} submitted reviews',
+        yes: 'Yes',
+        no: 'No',
+      },
+      help: {
+        reviewersPerProposal: 'How many reviewers automatic assignment gives each proposal (%{min} to %{max}).',
+        conflictLookbackYears:
+          'An affiliation that ended within this many years is still a conflict of interest (%{min} to %{max}).',
+        reviewDays: 'Days from the assignment to its usual due date (%{min} to %{max}).',
+        reminderDaysBefore:
+          'Reviewers who have not submitted are reminded this many days before the due date (%{min} to %{max}).',
+        disagreementThreshold:
+          'Points (out of 100) between the highest and the lowest total that flag a proposal’s reviews as disagreeing (%{min} to %{max}, up to 2 decimals).',
+        minReviewsToNormalize:
+          'Submitted reviews a reviewer needs in the fund before their scores are normalized (%{min} to %{max}).',
+        peerScoresAfterSubmit:
+          'A reviewer may read the other reviews of a proposal (without the reviewers’ names) once their own is submitted.',
+      },
+      integer_range: 'A whole number from %{min} to %{max}.',
+      decimal_range: 'A number from %{min} to %{max}, with at most 2 decimals.',
+      save: 'Save the settings',
+      saved: 'Review settings saved',
+      stale_title: 'These settings changed in the meantime',
+      stale_content:
+        'Someone else saved this fund’s review settings after you opened them, so your changes were not saved. Reload to see the current settings, then make your changes again.',
+    },
     validation: {
       ended_before_started: 'Must not be before the start',
       uuid: 'Must be an identifier (UUID)',

@@ -923,6 +923,100 @@ export const fr: AppMessages = {
         'Cette proposition n’est pas signalée pour désaccord : seules les propositions signalées peuvent être modérées.',
       summary: 'Note consensuelle %{score}, consignée le %{date} (heure de Toronto).',
     },
+    reopen_review: {
+      action: 'Rouvrir',
+      title: 'Rouvrir l’évaluation : %{proposal}',
+      explain:
+        'L’évaluation de %{name} redevient un brouillon : elle pourra être modifiée et soumise de nouveau. Le motif est conservé dans le journal d’audit.',
+      reason: 'Motif',
+      reason_help: 'Par exemple, ce que l’évaluateur devrait revoir.',
+      confirm: 'Rouvrir l’évaluation',
+      done: 'L’évaluation de %{name} a été rouverte',
+      errors: {
+        NOT_SUBMITTED:
+          'Cette évaluation n’est pas soumise (elle a peut-être déjà été rouverte) : rechargez la page pour voir où elle en est.',
+        REVIEW_CLOSED: 'L’étape d’évaluation de cette proposition est terminée : ses évaluations ne peuvent plus changer.',
+      },
+    },
+    record_conflict: {
+      action: 'Consigner un conflit',
+      title: 'Consigner un conflit d’intérêts : %{proposal}',
+      explain:
+        '%{name} ne sera plus jamais affecté à cette proposition : l’affectation est retirée et son brouillon non soumis est abandonné. Affectez ensuite un autre évaluateur au besoin.',
+      reason: 'Motif',
+      reason_help:
+        'Par exemple, la déclaration de l’évaluateur ou le lien que vous avez constaté avec l’établissement ou un partenaire.',
+      confirm: 'Consigner le conflit',
+      done: 'Conflit d’intérêts consigné : %{name} a été retiré de la proposition',
+      errors: {
+        CONFLICT_ALREADY_RECORDED: 'Ce conflit d’intérêts est déjà consigné.',
+        REVIEW_SUBMITTED: 'Cet évaluateur a déjà soumis une évaluation de la proposition : rouvrez-la d’abord.',
+      },
+    },
+    conflict_list: {
+      title: 'Conflits d’intérêts',
+      table_label: 'Conflits d’intérêts touchant les propositions du fonds',
+      explain:
+        'Déclarés par les évaluateurs ou consignés par les agents de programme : ces évaluateurs ne sont jamais affectés à ces propositions.',
+      proposal: 'Proposition',
+      no_tracking_number: 'Aucun numéro de suivi',
+      reviewer: 'Évaluateur',
+      reason: 'Motif',
+      source: 'Consigné par',
+      sources: {
+        reviewer: 'L’évaluateur',
+        officer: 'Un agent de programme',
+      },
+      recorded_at: 'Date (heure de Toronto)',
+      none: 'Aucun conflit d’intérêts n’est consigné pour ce fonds.',
+    },
+    review_settings: {
+      title: 'Paramètres d’évaluation',
+      edit: 'Modifier les paramètres',
+      edit_title: 'Modifier les paramètres d’évaluation',
+      edit_explain:
+        'Ils s’appliquent aux affectations, aux rappels et au classement de ce fonds. Les affectations existantes et leurs échéances ne changent pas.',
+      fields: {
+        reviewersPerProposal: 'Évaluateurs par proposition',
+        conflictLookbackYears: 'Période de conflit',
+        reviewDays: 'Délai d’évaluation',
+        reminderDaysBefore: 'Rappel',
+        disagreementThreshold: 'Seuil de désaccord',
+        minReviewsToNormalize: 'Minimum d’évaluations pour normaliser',
+        peerScoresAfterSubmit: 'Notes des pairs visibles après la soumission',
+      },
+      values: {
+        years: '%{smart_count} an |||| %{smart_count} ans',
+        days: '%{smart_count} jour |||| %{smart_count} jours',
+        days_before: '%{smart_count} jour avant l’échéance |||| %{smart_count} jours avant l’échéance',
+        points: '%{value} points (sur 100)',
+        reviews: '%{smart_count} évaluation soumise |||| %{smart_count} évaluations soumises',
+        yes: 'Oui',
+        no: 'Non',
+      },
+      help: {
+        reviewersPerProposal:
+          'Le nombre d’évaluateurs que l’affectation automatique attribue à chaque proposition (de %{min} à %{max}).',
+        conflictLookbackYears:
+          'Une affiliation terminée depuis moins de ce nombre d’années constitue encore un conflit d’intérêts (de %{min} à %{max}).',
+        reviewDays: 'Le nombre de jours entre l’affectation et son échéance habituelle (de %{min} à %{max}).',
+        reminderDaysBefore:
+          'Les évaluateurs qui n’ont pas soumis leur évaluation reçoivent un rappel ce nombre de jours avant l’échéance (de %{min} à %{max}).',
+        disagreementThreshold:
+          'L’écart (en points sur 100) entre le total le plus élevé et le plus bas à partir duquel les évaluations d’une proposition sont signalées en désaccord (de %{min} à %{max}, au plus 2 décimales).',
+        minReviewsToNormalize:
+          'Le nombre d’évaluations soumises dans le fonds à partir duquel les notes d’un évaluateur sont normalisées (de %{min} à %{max}).',
+        peerScoresAfterSubmit:
+          'Un évaluateur peut lire les autres évaluations d’une proposition (sans le nom des évaluateurs) une fois la sienne soumise.',
+      },
+      integer_range: 'Un nombre entier de %{min} à %{max}.',
+      decimal_range: 'Un nombre de %{min} à %{max}, avec au plus 2 décimales.',
+      save: 'Enregistrer les paramètres',
+      saved: 'Paramètres d’évaluation enregistrés',
+      stale_title: 'Ces paramètres ont changé entre-temps',
+      stale_content:
+        'Quelqu’un d’autre a enregistré les paramètres d’évaluation de ce fonds après que vous les avez ouverts : vos modifications n’ont pas été enregistrées. Rechargez pour voir les paramètres actuels, puis refaites vos modifications.',
+    },
     validation: {
       ended_before_started: 'Ne doit pas précéder le début',
       uuid: 'Doit être un identifiant (UUID)',

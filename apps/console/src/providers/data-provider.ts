@@ -21,6 +21,7 @@ import type {
   ReviewerOption,
   ReviewProgress,
   ReviewSettings,
+  ReviewSettingsUpdate,
   Submission,
   User,
 } from '../types';
@@ -183,6 +184,12 @@ export interface AppDataProvider extends DataProvider {
   getReviewProgress: (fundId: Identifier) => Promise<ReviewProgress>;
   /** GET /api/funds/:fundId/review-settings */
   getReviewSettings: (fundId: Identifier) => Promise<ReviewSettings>;
+  /** PUT /api/funds/:fundId/review-settings (program officer, admin; 409 STALE_VERSION). */
+  updateReviewSettings: (fundId: Identifier, settings: ReviewSettingsUpdate) => Promise<ReviewSettings>;
+  /** POST /api/reviews/:id/reopen (program officer): back to draft (409 NOT_SUBMITTED, REVIEW_CLOSED). */
+  reopenReview: (reviewId: Identifier, reason: string) => Promise<Review>;
+  /** POST /api/conflicts (program officer): records a conflict and removes an unsubmitted assignment. */
+  recordConflict: (body: { proposalId: string; reviewerId: string; reason: string }) => Promise<Conflict>;
   /** GET /api/funds/:fundId/ranking: every row, in rank order (read page by page). */
   getRanking: (fundId: Identifier, filter?: Record<string, unknown>) => Promise<{ rows: RankingRow[]; total: number }>;
   /** GET /api/funds/:fundId/ranking/export: CSV, UTF-8 with a byte order mark. */
@@ -308,6 +315,16 @@ export const dataProvider: AppDataProvider = {
   autoAssign: (fundId, request) => postJson<AutoAssignResult>(fundUrl(fundId, '/auto-assign'), request),
   getReviewProgress: async (fundId) => (await httpClient(fundUrl(fundId, '/review-progress'))).json as ReviewProgress,
   getReviewSettings: async (fundId) => (await httpClient(fundUrl(fundId, '/review-settings'))).json as ReviewSettings,
+  updateReviewSettings: async (fundId, settings) => {
+    const { json } = await httpClient(fundUrl(fundId, '/review-settings'), {
+      method: 'PUT',
+      body: JSON.stringify(settings),
+    });
+    return json as ReviewSettings;
+  },
+  reopenReview: (reviewId, reason) =>
+    postJson<Review>(`${API_URL}/reviews/${encodeURIComponent(String(reviewId))}/reopen`, { reason }),
+  recordConflict: (body) => postJson<Conflict>(`${API_URL}/conflicts`, body),
   getRanking: async (fundId, filter = {}) => {
     const rows: RankingRow[] = [];
     let total: number;

@@ -6,15 +6,18 @@ import { FundPicker } from '../funds/fund-picker';
 import { useRoles } from '../proposals/proposal-access';
 import { AutoAssignPanel } from './auto-assign-panel';
 import { BoardAssignmentList } from './board-assignment-list';
+import { ConflictsPanel } from './conflicts-panel';
 import { useReviewProgress } from './review-board-queries';
 import { useFundRoute } from './review-fund-route';
 import { ReviewProgressPanel } from './review-progress-panel';
+import { ReviewSettingsPanel } from './review-settings-panel';
 
 export const REVIEW_BOARD_PATH = '/review-board';
 
 /**
- * The review board of one fund (`/review-board/:fundId`): progress and loads, automatic assignment,
- * and the assignments with their actions. Program officers act; approvers and administrators read.
+ * The review board of one fund (`/review-board/:fundId`): progress and loads, the review settings,
+ * automatic assignment, the assignments with their actions, and the conflicts of interest. Program
+ * officers act; approvers and administrators read (administrators may also change the settings).
  */
 export const ReviewBoardPage = () => {
   const translate = useTranslate();
@@ -41,8 +44,10 @@ export const ReviewBoardPage = () => {
         ) : (
           <>
             <ReviewProgressPanel progress={progress.data} isPending={progress.isPending} error={progress.error} />
+            <ReviewSettingsPanel key={`settings-${fundId}`} fundId={fundId} />
             {canDo('review-board', 'auto_assign', roles) ? <AutoAssignPanel fundId={fundId} /> : null}
             <BoardAssignmentList key={fundId} fundId={fundId} />
+            {canDo('review-board', 'conflicts', roles) ? <ConflictsPanel key={`conflicts-${fundId}`} fundId={fundId} /> : null}
           </>
         )}
       </Stack>

@@ -139,5 +139,8 @@ export class UpdateReviewSettingsDto {
   disagreementThreshold: number;
   @ApiProperty() @IsInt() @Min(2) @Max(1000) minReviewsToNormalize: number;
   @ApiProperty() @IsBoolean() peerScoresAfterSubmit: boolean;
-  @ApiProperty() @IsInt({ message: 'must be the version you read' }) @Min(1) version: number;
+  @ApiProperty({ description: 'The version read (0 while the fund still has the defaults)' })
+  @IsInt({ message: 'must be the version you read' })
+  @Min(0)
+  version: number;
 }
