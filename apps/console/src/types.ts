@@ -305,7 +305,11 @@ export const PROPOSAL_CONTENT_FIELDS = [
 
 export interface FieldProblem {
   field: string;
+  /** The server's sentence, in English. */
   reason: string;
+  /** A stable rule code and its parameters, translated by `problemReason`. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** GET /api/proposals/:id/readiness */

@@ -1,6 +1,10 @@
 export interface FieldProblem {
   field: string;
+  /** For people, in English. */
   reason: string;
+  /** A stable rule code, with its parameters, so a client can say it in the user's language. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** An error of the domain: a stable code, an HTTP status, a message for people. */

@@ -4,6 +4,7 @@ import { List, ListItem, ListItemIcon, ListItemText, Typography } from '@mui/mat
 import { useLocaleState, useTranslate } from 'react-admin';
 import type { Criterion, FieldProblem } from '../types';
 import { problemLabel } from './problem-label';
+import { problemReason } from './problem-reason';
 
 /** The checklist's sections, in the order of the form's tabs, and the fields each one covers. */
 const SECTIONS: { key: string; fields: string[] }[] = [
@@ -48,7 +49,9 @@ export const ProblemChecklist = ({ problems, criteria }: { problems: FieldProble
                   <Typography component="ul" variant="body2" sx={{ m: 0, pl: 2 }}>
                     {mine.map((p, i) => (
                       <li key={`${p.field}-${i}`}>
-                        <strong>{problemLabel(p.field, translate, criteria, locale)}</strong>: {p.reason}
+                        <strong>{problemLabel(p.field, translate, criteria, locale)}</strong>
+                        {translate('cf.rules.separator')}
+                        {problemReason(p, translate, locale)}
                       </li>
                     ))}
                   </Typography>

@@ -22,6 +22,7 @@ import { AttachmentsPanel } from './attachments-panel';
 import { DeadlineBanner } from './deadline-countdown';
 import { NarrativeInputs } from './narrative-inputs';
 import { problemLabel } from './problem-label';
+import { problemReason } from './problem-reason';
 import { useApplicantCan } from './proposal-access';
 import { BudgetInputs, ContactInputs, MicroCredentialInputs, OverviewInputs, PartnerInputs } from './proposal-inputs';
 import { toProposalPayload } from './proposal-payload';
@@ -135,7 +136,10 @@ export const ProposalEdit = () => {
     const problems = errorProblems(error);
     if (problems.length > 0) {
       const list = problems
-        .map((p) => `• ${problemLabel(p.field, translate, fund.current?.criteria, locale)}: ${p.reason}`)
+        .map(
+          (p) =>
+            `• ${problemLabel(p.field, translate, fund.current?.criteria, locale)}${translate('cf.rules.separator')}${problemReason(p, translate, locale)}`,
+        )
         .join('\n');
       notify('cf.proposals.save_invalid', { type: 'error', multiLine: true, autoHideDuration: 15000, messageArgs: { list } });
       return;

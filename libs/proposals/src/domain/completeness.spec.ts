@@ -69,7 +69,12 @@ describe('submission completeness', () => {
     p.budget[0].requestedCents = 5_000_001;
     const problems = submissionProblems(p, fund, facts);
     expect(problems).toEqual([
-      { field: 'budget', reason: 'the request of $50,000.01 exceeds the cap of $50,000.00 for 1 micro-credential(s)' },
+      {
+        field: 'budget',
+        reason: 'the request of $50,000.01 exceeds the cap of $50,000.00 for 1 micro-credential(s)',
+        code: 'over_cap',
+        params: { requestedCents: 5_000_001, capCents: 5_000_000, count: 1 },
+      },
     ]);
   });
 

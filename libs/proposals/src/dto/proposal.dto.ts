@@ -287,10 +287,10 @@ export class SubmissionDto extends ReceiptDto {
 export class ReadinessDto {
   @ApiProperty({ description: 'Whether a submit would pass the completeness and fund rules now' }) ready: boolean;
   @ApiProperty({
-    description: 'What blocks submission, per field',
-    example: [{ field: 'partners', reason: 'at least one partner must be an employer' }],
+    description: 'What blocks submission, per field: the reason in English, and a stable rule code with its parameters',
+    example: [{ field: 'partners', reason: 'at least one partner must be an employer', code: 'employer_partner_required' }],
   })
-  problems: { field: string; reason: string }[];
+  problems: { field: string; reason: string; code?: string; params?: Record<string, string | number> }[];
 }
 
 export class ExtensionDto {
