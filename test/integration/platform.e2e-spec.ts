@@ -108,6 +108,7 @@ describe('the platform', () => {
       'PUT /api/proposals/:id': { version: 'one', title: 7 },
       'POST /api/funds/:fundId/auto-assign': { k: 'three' },
       'PUT /api/assignments/:id/review': { scores: 'all tens' },
+      'POST /api/decisions/:id/confirm': { note: 42 },
     };
     const writes = apiRoutes(t.app).filter(
       (r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !noBody.has(`${r.method} ${r.path}`),

@@ -1,4 +1,5 @@
 import { AuditModule } from '@cf/audit';
+import { AwardsModule } from '@cf/awards';
 import { ConfigModule } from '@cf/config';
 import { DatabaseModule } from '@cf/database';
 import { DemoModule } from '@cf/demo';
@@ -72,6 +73,7 @@ export class AppModule {
         FundsModule,
         ProposalsModule,
         ReviewsModule,
+        AwardsModule,
         NotificationsModule.forRoot({ role: 'api' }),
         SystemModule,
         DemoModule,

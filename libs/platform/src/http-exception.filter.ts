@@ -76,6 +76,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (code === '23505') {
         return { statusCode: 409, code: 'CONFLICT', message: 'This record conflicts with an existing one' };
       }
+      if (code === '23514') {
+        // A CHECK of the database refused the change: a business rule held where the code did not check it first.
+        const constraint = (exception as unknown as { constraint?: string }).constraint ?? '';
+        return constraint === 'fund_ledgers_committed_within_envelope'
+          ? {
+              statusCode: 409,
+              code: 'ENVELOPE_BELOW_COMMITTED',
+              message: 'The envelope cannot be less than what is already committed',
+            }
+          : { statusCode: 409, code: 'CONSTRAINT', message: `A rule of the data refused this change (${constraint || 'check'})` };
+      }
       if (code === '40001' || code === '40P01') {
         return { statusCode: 409, code: 'RETRY', message: 'A concurrent change interfered; please retry' };
       }

@@ -2,6 +2,13 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Proposals1764100000000 } from './1764100000000-proposals';
 import { OutboxDelivery1764200000000 } from './1764200000000-outbox-delivery';
 import { Reviews1764300000000 } from './1764300000000-reviews';
+import { Awards1764400000000 } from './1764400000000-awards';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Foundation1764000000000, Proposals1764100000000, OutboxDelivery1764200000000, Reviews1764300000000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Proposals1764100000000,
+  OutboxDelivery1764200000000,
+  Reviews1764300000000,
+  Awards1764400000000,
+];
