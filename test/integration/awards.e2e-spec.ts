@@ -259,4 +259,30 @@ describe('awards: the envelope and four-eyes decisions', () => {
       'waitlist:superseded',
     ]);
   });
+
+  it('the demo: confirmed awards, a partial one with conditions, a waitlist and a pending recommendation on the 2021 fund', async () => {
+    const [fund] = await t.dataSource.query(`SELECT id FROM funds WHERE code = 'MCF-2021'`);
+    const l = await ledger(fund.id);
+    expect(l).toMatchObject({ envelopeCents: ENVELOPE, awards: 2, waitlisted: 1 });
+    expect(l.committedCents).toBeGreaterThan(0);
+    expect(l.recommendedCents).toBeGreaterThan(0);
+    const decisions = (
+      await t
+        .http()
+        .get('/api/decisions')
+        .query({ filter: JSON.stringify({ fundId: fund.id }) })
+        .set(bearer(officer))
+    ).body;
+    expect(decisions.map((d: { kind: string; status: string }) => `${d.kind}:${d.status}`).sort()).toEqual([
+      'fund_full:confirmed',
+      'fund_full:recommended',
+      'fund_partial:confirmed',
+      'waitlist:confirmed',
+    ]);
+    const confirmed = decisions.filter(
+      (d: { status: string; kind: string }) => d.status === 'confirmed' && d.kind !== 'waitlist',
+    );
+    expect(confirmed.reduce((a: number, d: { amountCents: number }) => a + d.amountCents, 0)).toBe(l.committedCents);
+    expect(decisions.find((d: { kind: string }) => d.kind === 'fund_partial').conditions).not.toBe('');
+  });
 });

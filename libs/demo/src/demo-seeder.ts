@@ -19,6 +19,7 @@ import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_INSTITUTIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { DEMO_PARTNERS, DEMO_PLANS, FUND_CRITERIA, fund2021, narrativeFor, openRound } from './demo-proposals';
+import { DemoAwardsSeeder } from './demo-awards';
 import { DemoReviewsSeeder } from './demo-reviews';
 
 /** A one-page PDF: enough for the type check and for a viewer to open. */
@@ -56,6 +57,7 @@ export class DemoSeeder {
     private readonly storage: ObjectStorage,
     private readonly clock: Clock,
     private readonly reviews: DemoReviewsSeeder,
+    private readonly awards: DemoAwardsSeeder,
   ) {}
 
   async isEmpty(): Promise<boolean> {
@@ -87,6 +89,7 @@ export class DemoSeeder {
     });
     await this.seedFundsAndProposals();
     await this.reviews.seed('MCF-2021');
+    await this.awards.seed('MCF-2021');
     this.logger.log(`Demo data ready: ${DEMO_USERS.length} accounts (password ${DEMO_PASSWORD})`);
   }
 
