@@ -94,6 +94,17 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
       export: ['program_officer', 'approver', 'admin'],
     },
   },
+  // awards board (docs/api.md, "Awards"): officers recommend; another person confirms or returns
+  awards: {
+    roles: ['program_officer', 'approver', 'admin'],
+    actions: {
+      recommend: ['program_officer'],
+      // never the recommender (four-eyes rule: the API answers 403 FOUR_EYES)
+      confirm: ['approver', 'program_officer'],
+      return: ['approver', 'program_officer'],
+      rescind: ['approver', 'program_officer'],
+    },
+  },
 };
 
 const intersects = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));

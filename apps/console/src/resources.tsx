@@ -1,5 +1,6 @@
 import type { ComponentType, ReactElement } from 'react';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import PeopleIcon from '@mui/icons-material/People';
 import RateReviewIcon from '@mui/icons-material/RateReview';
@@ -11,6 +12,7 @@ import SavingsIcon from '@mui/icons-material/Savings';
 import { CustomRoutes, reactRouterProvider, Resource, type RaRecord } from 'react-admin';
 import { canDo, canSeeResource, isApplicantOnly, isReviewerOnly } from './access';
 import { AssignmentList } from './assignments/assignment-list';
+import { AwardsPage, AWARDS_PATH } from './awards/awards-page';
 import { AssignmentShow } from './assignments/assignment-show';
 import { assignmentLabel } from './assignments/assignment-fields';
 import { RankingPage, RANKING_PATH } from './ranking/ranking-page';
@@ -152,6 +154,13 @@ export const APP_PAGES: AppPage[] = [
     menuLabel: 'cf.menu.ranking',
     icon: LeaderboardIcon,
     component: RankingPage,
+  },
+  {
+    name: 'awards',
+    path: AWARDS_PATH,
+    menuLabel: 'cf.menu.awards',
+    icon: EmojiEventsIcon,
+    component: AwardsPage,
   },
 ];
 

@@ -591,3 +591,65 @@ export interface RankingRow {
   recommendations: Record<Recommendation, number>;
   moderation: Moderation | null;
 }
+
+/* awards (docs/api.md, "Awards") */
+
+export const DECISION_KINDS = ['fund_full', 'fund_partial', 'waitlist', 'decline'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+/** recommended → confirmed (→ rescinded) or returned; a confirmed waitlist decision is superseded on promotion. */
+export const DECISION_STATUSES = ['recommended', 'confirmed', 'returned', 'rescinded', 'superseded'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/** A record of /api/decisions: an officer's recommendation and what became of it. */
+export interface Decision {
+  id: string;
+  fundId: string;
+  proposalId: string;
+  trackingNumber: string | null;
+  proposalTitle: string;
+  institutionName: string;
+  kind: DecisionKind;
+  /** integer cents: what the decision commits once confirmed (0 for waitlist and decline) */
+  amountCents: number;
+  /** integer cents */
+  requestedCents: number;
+  conditions: string;
+  rationale: string;
+  status: DecisionStatus;
+  /** the recommender's user id (four-eyes rule: someone else confirms or returns) */
+  recommendedBy: string;
+  recommendedByName: string;
+  recommendedAt: string;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  rescindedAt: string | null;
+  rescindReason: string | null;
+}
+
+/** The body of POST /api/decisions (program officer). */
+export interface RecommendRequest {
+  proposalId: string;
+  kind: DecisionKind;
+  /** integer cents; required to fund in part */
+  amountCents?: number;
+  conditions?: string;
+  rationale: string;
+}
+
+/** GET /api/funds/:fundId/ledger: the fund's envelope, in integer cents. */
+export interface Ledger {
+  fundId: string;
+  envelopeCents: number;
+  /** confirmed awards not rescinded */
+  committedCents: number;
+  disbursedCents: number;
+  /** envelope − committed */
+  remainingCents: number;
+  /** awaiting confirmation: what the pending recommendations would commit */
+  recommendedCents: number;
+  awards: number;
+  waitlisted: number;
+}

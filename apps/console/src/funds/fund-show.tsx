@@ -1,4 +1,5 @@
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import {
   Button,
@@ -36,6 +37,11 @@ const FundShowActions = () => {
       {record && canSeeResource('ranking', roles) ? (
         <Button component={LinkBase} to={`/ranking${fundPath}`} label="cf.menu.ranking">
           <LeaderboardIcon />
+        </Button>
+      ) : null}
+      {record && canSeeResource('awards', roles) ? (
+        <Button component={LinkBase} to={`/awards${fundPath}`} label="cf.menu.awards">
+          <EmojiEventsIcon />
         </Button>
       ) : null}
       <EditButton />

@@ -198,6 +198,7 @@ export const fr: AppMessages = {
       reviewers: 'Évaluateurs',
       review_board: 'Tableau des évaluations',
       ranking: 'Classement',
+      awards: 'Financements',
     },
     roles: {
       applicant: 'Demandeur',
@@ -1037,6 +1038,130 @@ export const fr: AppMessages = {
       stale_title: 'Ces paramètres ont changé entre-temps',
       stale_content:
         'Quelqu’un d’autre a enregistré les paramètres d’évaluation de ce fonds après que vous les avez ouverts : vos modifications n’ont pas été enregistrées. Rechargez pour voir les paramètres actuels, puis refaites vos modifications.',
+    },
+    decision_kinds: {
+      fund_full: 'Financer en totalité',
+      fund_partial: 'Financer en partie',
+      waitlist: 'Liste d’attente',
+      decline: 'Refuser',
+    },
+    decision_statuses: {
+      recommended: 'en attente de confirmation',
+      confirmed: 'confirmée',
+      returned: 'renvoyée',
+      rescinded: 'révoquée',
+      superseded: 'remplacée',
+    },
+    award_errors: {
+      ENVELOPE_EXCEEDED: 'Ce financement dépasse ce qui reste de l’enveloppe du fonds.',
+      DECISION_EXISTS: 'Cette proposition a déjà une décision en attente de confirmation ou confirmée.',
+      NOT_DECIDABLE:
+        'Cette proposition ne peut pas encore faire l’objet d’une recommandation : ses évaluations doivent être terminées.',
+      NOT_RECOMMENDED: 'Cette décision n’est plus en attente de confirmation.',
+      NOT_RESCINDABLE: 'Seul un financement confirmé peut être révoqué.',
+      ALREADY_DISBURSED: 'Révoquer ce financement laisserait moins d’engagements que ce qui a déjà été versé.',
+      FOUR_EYES: 'Règle des quatre yeux : la personne qui a recommandé une décision ne peut ni la confirmer ni la renvoyer.',
+    },
+    awards: {
+      title: 'Financements',
+      envelope_exceeded: 'Ce financement dépasse ce qui reste de l’enveloppe : il reste %{remaining}.',
+      envelope_exceeded_amount: 'Ce financement de %{amount} dépasse ce qui reste de l’enveloppe : il reste %{remaining}.',
+      gauge: {
+        title: 'Enveloppe',
+        summary:
+          'Enveloppe de %{envelope} : engagé %{committed} (dont versé %{disbursed}), en attente de confirmation %{recommended}, reste %{remaining}.',
+        committed_share: '%{committed} sur %{envelope} engagés (%{percent} %)',
+        envelope: 'Enveloppe',
+        committed: 'Engagé',
+        disbursed: 'Versé',
+        recommended: 'En attente de confirmation',
+        remaining: 'Reste',
+        counts:
+          'Un financement confirmé, %{waitlisted} en liste d’attente |||| %{smart_count} financements confirmés, %{waitlisted} en liste d’attente',
+        over: 'Les recommandations en attente de confirmation (%{recommended}) dépassent ce qui reste de l’enveloppe (%{remaining}) : elles ne pourront pas toutes être confirmées.',
+      },
+      fields: {
+        kind: 'Décision',
+        amountCents: 'Montant',
+        requestedCents: 'Montant demandé',
+        conditions: 'Conditions',
+        rationale: 'Justification',
+        recommended: 'Recommandée par',
+        confirmed: 'Confirmée par',
+        note: 'Note',
+        reason: 'Motif',
+      },
+      ranking: {
+        title: 'Classement et décisions',
+        help: 'Les propositions dans l’ordre officiel du classement, avec la décision en vigueur pour chacune (en attente de confirmation ou confirmée).',
+        table_label: 'Classement des propositions avec leurs décisions',
+        decision: 'Décision',
+        no_decision: 'Aucune pour l’instant',
+      },
+      recommend: {
+        action: 'Recommander',
+        action_named: 'Recommander une décision pour %{proposal}',
+        promote: 'Promouvoir',
+        promote_named: 'Promouvoir %{proposal} depuis la liste d’attente',
+        title: 'Recommander : %{proposal}',
+        promote_title: 'Promouvoir depuis la liste d’attente : %{proposal}',
+        explain:
+          'La proposition demande %{requested}. Une autre personne (un approbateur ou un autre agent de programme) confirme ou renvoie la recommandation; seul un financement confirmé engage des fonds.',
+        promote_explain:
+          'La proposition demande %{requested}. Recommander de la financer remplace sa décision de liste d’attente; une autre personne la confirme ensuite, dans la limite de ce qui reste de l’enveloppe.',
+        partial_help: 'Moins que le montant demandé (%{requested}), en dollars.',
+        partial_range: 'Plus de 0 $ et moins que le montant demandé (%{requested})',
+        conditions_help: 'Les conditions du financement, s’il y a lieu (par exemple, pour un financement partiel).',
+        rationale_help: 'Pourquoi cette décision : la justification est conservée avec la décision et dans le journal d’audit.',
+        fix_fields: 'Certains champs doivent être corrigés.',
+        save: 'Recommander',
+        saved: 'Recommandation enregistrée pour %{proposal}',
+      },
+      pending: {
+        title: 'Décisions en attente',
+        help: 'Les recommandations en attente de confirmation. Une autre personne que celle qui a fait la recommandation la confirme ou la renvoie (règle des quatre yeux).',
+        none: 'Aucune recommandation n’est en attente de confirmation.',
+        four_eyes:
+          'Règle des quatre yeux : vous avez recommandé cette décision; une autre personne doit donc la confirmer ou la renvoyer.',
+      },
+      confirmed: {
+        title: 'Financements confirmés',
+        none: 'Aucun financement n’est encore confirmé.',
+      },
+      waitlist: {
+        title: 'Liste d’attente',
+        help: 'Promouvoir une proposition en liste d’attente, c’est recommander de la financer lorsque des fonds se libèrent.',
+        none: 'Aucune proposition n’est en liste d’attente.',
+      },
+      confirm: {
+        action: 'Confirmer',
+        action_named: 'Confirmer la décision pour %{proposal}',
+        title: 'Confirmer : %{proposal}',
+        explain:
+          '%{name} a recommandé : %{kind} (%{amount}). Une fois confirmé, un financement engage son montant sur l’enveloppe du fonds.',
+        text_help: 'Facultative : conservée avec la décision et dans le journal d’audit.',
+        save: 'Confirmer la décision',
+        done: 'Décision confirmée pour %{proposal}',
+      },
+      return: {
+        action: 'Renvoyer',
+        action_named: 'Renvoyer la décision pour %{proposal}',
+        title: 'Renvoyer : %{proposal}',
+        explain:
+          '%{name} a recommandé : %{kind} (%{amount}). La recommandation est renvoyée aux agents de programme; rien n’est engagé.',
+        text_help: 'Obligatoire : pourquoi la recommandation est renvoyée.',
+        save: 'Renvoyer la recommandation',
+        done: 'Recommandation renvoyée pour %{proposal}',
+      },
+      rescind: {
+        action: 'Révoquer',
+        action_named: 'Révoquer le financement de %{proposal}',
+        title: 'Révoquer le financement : %{proposal}',
+        explain: 'Le financement (%{kind}, %{amount}) est révoqué et son montant retourne à l’enveloppe.',
+        text_help: 'Obligatoire : pourquoi le financement est révoqué.',
+        save: 'Révoquer le financement',
+        done: 'Financement révoqué pour %{proposal}',
+      },
     },
     validation: {
       ended_before_started: 'Ne doit pas précéder le début',

@@ -9,12 +9,15 @@ import type {
   AutoAssignRequest,
   AutoAssignResult,
   Conflict,
+  Decision,
   Extension,
+  Ledger,
   PeerReview,
   Proposal,
   RankingRow,
   Readiness,
   Receipt,
+  RecommendRequest,
   Review,
   ReviewDraft,
   ReviewerCandidate,
@@ -198,17 +201,35 @@ export interface AppDataProvider extends DataProvider {
   moderateProposal: (proposalId: Identifier, consensusScore: number, rationale: string) => Promise<RankingRow>;
   /** DELETE /api/proposals/:id/moderation (program officer). */
   clearModeration: (proposalId: Identifier) => Promise<void>;
+
+  /* awards (docs/api.md, "Awards") */
+  /** GET /api/funds/:fundId/ledger: the envelope, committed, recommended, disbursed, remaining. */
+  getLedger: (fundId: Identifier) => Promise<Ledger>;
+  /** GET /api/decisions?filter={fundId}: every decision of the fund, most recent first (read page by page). */
+  getFundDecisions: (fundId: Identifier, filter?: Record<string, unknown>) => Promise<{ rows: Decision[]; total: number }>;
+  /** POST /api/decisions (program officer; 409 DECISION_EXISTS, NOT_DECIDABLE). */
+  recommendDecision: (body: RecommendRequest) => Promise<Decision>;
+  /** POST /api/decisions/:id/confirm (not the recommender: 403 FOUR_EYES; 409 ENVELOPE_EXCEEDED, NOT_RECOMMENDED). */
+  confirmDecision: (decisionId: Identifier, note?: string) => Promise<Decision>;
+  /** POST /api/decisions/:id/return (not the recommender: 403 FOUR_EYES; 409 NOT_RECOMMENDED). */
+  returnDecision: (decisionId: Identifier, reason: string) => Promise<Decision>;
+  /** POST /api/decisions/:id/rescind (409 NOT_RESCINDABLE, ALREADY_DISBURSED). */
+  rescindDecision: (decisionId: Identifier, reason: string) => Promise<Decision>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
 const proposalUrl = (id: Identifier, path = '') => `${API_URL}/proposals/${encodeURIComponent(String(id))}${path}`;
 const assignmentUrl = (id: Identifier, path = '') => `${API_URL}/assignments/${encodeURIComponent(String(id))}${path}`;
 const fundUrl = (id: Identifier, path = '') => `${API_URL}/funds/${encodeURIComponent(String(id))}${path}`;
+const decisionUrl = (id: Identifier, path = '') => `${API_URL}/decisions/${encodeURIComponent(String(id))}${path}`;
 
 /** Rows read per request of the ranking (the API pages like the other lists). */
 const RANKING_PAGE = 500;
 /** The ranking of a fund is read whole, up to this many rows. */
 const RANKING_MAX = 5000;
+/** A fund's decisions are read whole too (the API takes up to 1000 per page). */
+const DECISIONS_PAGE = 500;
+const DECISIONS_MAX = 5000;
 
 /** The total of a `Content-Range: items 0-24/319` header, or undefined. */
 const contentRangeTotal = (headers: Headers): number | undefined => {
@@ -358,4 +379,27 @@ export const dataProvider: AppDataProvider = {
   clearModeration: async (proposalId) => {
     await httpClient(proposalUrl(proposalId, '/moderation'), { method: 'DELETE' });
   },
+
+  getLedger: async (fundId) => (await httpClient(fundUrl(fundId, '/ledger'))).json as Ledger,
+  getFundDecisions: async (fundId, filter = {}) => {
+    const rows: Decision[] = [];
+    let total: number;
+    do {
+      const query = new URLSearchParams({
+        filter: JSON.stringify({ ...filter, fundId }),
+        sort: JSON.stringify(['recommendedAt', 'DESC']),
+        range: JSON.stringify([rows.length, rows.length + DECISIONS_PAGE - 1]),
+      });
+      const { json, headers } = await httpClient(`${API_URL}/decisions?${query.toString()}`);
+      const page = Array.isArray(json) ? (json as Decision[]) : [];
+      rows.push(...page);
+      total = contentRangeTotal(headers) ?? rows.length;
+      if (page.length < DECISIONS_PAGE) break;
+    } while (rows.length < total && rows.length < DECISIONS_MAX);
+    return { rows, total: Math.max(total, rows.length) };
+  },
+  recommendDecision: (body) => postJson<Decision>(`${API_URL}/decisions`, body),
+  confirmDecision: (id, note) => postJson<Decision>(decisionUrl(id, '/confirm'), note ? { note } : {}),
+  returnDecision: (id, reason) => postJson<Decision>(decisionUrl(id, '/return'), { reason }),
+  rescindDecision: (id, reason) => postJson<Decision>(decisionUrl(id, '/rescind'), { reason }),
 };

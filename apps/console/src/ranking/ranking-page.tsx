@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import {
   Alert,
   Box,
@@ -52,6 +53,11 @@ export const RankingPage = () => {
           {fundId && canSeeResource('review-board', roles) ? (
             <Button component={LinkBase} to={`/review-board/${encodeURIComponent(fundId)}`} label="cf.menu.review_board">
               <AssignmentIndIcon />
+            </Button>
+          ) : null}
+          {fundId && canSeeResource('awards', roles) ? (
+            <Button component={LinkBase} to={`/awards/${encodeURIComponent(fundId)}`} label="cf.menu.awards">
+              <EmojiEventsIcon />
             </Button>
           ) : null}
         </Stack>
