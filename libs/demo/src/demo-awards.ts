@@ -1,8 +1,7 @@
 import { AwardsService } from '@cf/awards';
-import { UserEntity } from '@cf/identity';
-import { AuthUser } from '@cf/platform';
 import { RankingService } from '@cf/reviews';
 import { Injectable, Logger } from '@nestjs/common';
+import { demoActor } from './demo-actor';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
@@ -26,8 +25,8 @@ export class DemoAwardsSeeder {
     if (!fund) return;
     const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM award_decisions WHERE fund_id = $1`, [fund.id]);
     if (n > 0) return;
-    const officer = await this.actor('officer@example.org');
-    const approver = await this.actor('approver@example.org');
+    const officer = await demoActor(this.dataSource, 'officer@example.org');
+    const approver = await demoActor(this.dataSource, 'approver@example.org');
     const rows = (await this.ranking.ranking(fund.id, {}, { offset: 0, limit: 100 })).items;
     const [{ statuses }] = await this.dataSource.query(
       `SELECT json_object_agg(id, status) AS statuses FROM proposals WHERE fund_id = $1`,
@@ -65,17 +64,5 @@ export class DemoAwardsSeeder {
       written++;
     }
     this.logger.log(`Demo awards: ${written} decisions on ${fundCode}`);
-  }
-
-  private async actor(email: string): Promise<AuthUser> {
-    const u = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ email });
-    return {
-      id: u.id,
-      email: u.email,
-      displayName: u.displayName,
-      roles: u.roles,
-      institutionId: u.institutionId,
-      preferredLanguage: u.preferredLanguage,
-    };
   }
 }

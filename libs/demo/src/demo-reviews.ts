@@ -2,6 +2,7 @@ import { PasswordHasher, UserEntity } from '@cf/identity';
 import { AuthUser, ConflictError, DomainError } from '@cf/platform';
 import { AssignmentsService, Recommendation, ReviewersService, ReviewsService } from '@cf/reviews';
 import { Injectable, Logger } from '@nestjs/common';
+import { demoActor } from './demo-actor';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from './demo-data';
@@ -103,7 +104,7 @@ export class DemoReviewsSeeder {
     if (n > 0) return;
     const [fund] = await this.dataSource.query(`SELECT id FROM funds WHERE code = $1`, [fundCode]);
     if (!fund) return;
-    const officer = await this.actor('officer@example.org');
+    const officer = await demoActor(this.dataSource, 'officer@example.org');
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     const pool: (AuthUser & { bias: number })[] = [];
     for (const r of DEMO_REVIEWERS) {
@@ -119,7 +120,7 @@ export class DemoReviewsSeeder {
           passwordHash,
         });
       }
-      const user = await this.actor(r.email);
+      const user = await demoActor(this.dataSource, r.email);
       await this.reviewers.create(officer, {
         userId: user.id,
         maxLoad: 6,
@@ -178,18 +179,6 @@ export class DemoReviewsSeeder {
     this.logger.log(
       `Demo reviews: ${pool.length} reviewers, ${reviewed.length} proposals under review, ${written} reviews submitted`,
     );
-  }
-
-  private async actor(email: string): Promise<AuthUser> {
-    const u = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ email });
-    return {
-      id: u.id,
-      email: u.email,
-      displayName: u.displayName,
-      roles: u.roles,
-      institutionId: u.institutionId,
-      preferredLanguage: u.preferredLanguage,
-    };
   }
 }
 

@@ -1,4 +1,4 @@
-import { Clock } from '@cf/platform';
+import { Clock, PeriodicTask } from '@cf/platform';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -18,9 +18,7 @@ export const REMINDER_SWEEP_MS = 60_000;
 @Injectable()
 export class DeadlineReminderService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('DeadlineReminders');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly sweeper = new PeriodicTask('Deadline reminder sweep', REMINDER_SWEEP_MS, () => this.sweep());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -29,26 +27,11 @@ export class DeadlineReminderService implements OnApplicationBootstrap, OnModule
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.sweeper.start(0);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweep()
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'Reminder sweep failed'))
-        .finally(() => {
-          this.running = undefined;
-          this.schedule(REMINDER_SWEEP_MS);
-        });
-    }, delay);
-    this.timer.unref();
+  onModuleDestroy(): Promise<void> {
+    return this.sweeper.stop();
   }
 
   /** Writes the reminders due now to the outbox. Answers how many mails it wrote. */

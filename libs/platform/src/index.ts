@@ -6,3 +6,4 @@ export * from './validation';
 export * from './zoned-time';
 export * from './clock';
 export * from './received-at';
+export * from './periodic-task';

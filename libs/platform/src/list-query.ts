@@ -24,6 +24,9 @@ export interface RawListQuery {
   filter?: unknown;
 }
 
+/** A boolean list filter: JSON true/false, or the strings "true"/"false". */
+export const booleanFilter = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
 const uuidList = z.array(z.uuid({ message: 'must be a UUID' })).max(1000, { message: 'at most 1000 ids' });
 
 function parseJson(name: string, value: unknown, problems: FieldProblem[]): unknown {

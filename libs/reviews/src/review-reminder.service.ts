@@ -1,6 +1,6 @@
 import { formatLocalDateTime, OutboxService } from '@cf/notifications';
-import { Clock } from '@cf/platform';
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Clock, PeriodicTask } from '@cf/platform';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
@@ -14,10 +14,7 @@ export const REVIEW_REMINDER_SWEEP_MS = 60_000;
  */
 @Injectable()
 export class ReviewReminderService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('ReviewReminders');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly sweeper = new PeriodicTask('Review reminder sweep', REVIEW_REMINDER_SWEEP_MS, () => this.sweep());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -26,26 +23,11 @@ export class ReviewReminderService implements OnApplicationBootstrap, OnModuleDe
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule(5_000);
+    this.sweeper.start(5_000);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweep()
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'Review reminder sweep failed'))
-        .finally(() => {
-          this.running = undefined;
-          this.schedule(REVIEW_REMINDER_SWEEP_MS);
-        });
-    }, delay);
-    this.timer.unref();
+  onModuleDestroy(): Promise<void> {
+    return this.sweeper.stop();
   }
 
   /** Writes the reminders due now to the outbox; answers how many mails it wrote. */

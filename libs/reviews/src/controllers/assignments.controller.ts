@@ -1,4 +1,13 @@
-import { AuthUser, CurrentUser, parseListQuery, RawListQuery, ReceivedAt, Roles, setContentRange } from '@cf/platform';
+import {
+  AuthUser,
+  booleanFilter,
+  CurrentUser,
+  parseListQuery,
+  RawListQuery,
+  ReceivedAt,
+  Roles,
+  setContentRange,
+} from '@cf/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -21,7 +30,6 @@ import { PeerReviewDto, ReviewDto, SaveReviewDto } from '../dto/review.dto';
 import { ReviewsService } from '../reviews.service';
 
 const uuid = z.uuid({ message: 'must be a UUID' });
-const booleanFilter = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
 const ASSIGNMENT_LIST_SPEC = {
   sortable: ['dueAt', 'createdAt', 'trackingNumber', 'reviewerName'],

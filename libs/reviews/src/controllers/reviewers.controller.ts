@@ -1,6 +1,6 @@
 import { ONTARIO_REGIONS } from '@cf/institutions';
 import { SECTORS } from '@cf/proposals';
-import { AuthUser, CurrentUser, parseListQuery, RawListQuery, Roles, setContentRange } from '@cf/platform';
+import { AuthUser, booleanFilter, CurrentUser, parseListQuery, RawListQuery, Roles, setContentRange } from '@cf/platform';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -14,8 +14,6 @@ import {
   UpdateReviewSettingsDto,
 } from '../dto/reviewer.dto';
 import { ReviewersService } from '../reviewers.service';
-
-const booleanFilter = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
 const REVIEWER_LIST_SPEC = {
   sortable: ['displayName', 'maxLoad', 'updatedAt'],

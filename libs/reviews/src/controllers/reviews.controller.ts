@@ -1,4 +1,4 @@
-import { AuthUser, CurrentUser, parseListQuery, RawListQuery, Roles, setContentRange } from '@cf/platform';
+import { AuthUser, booleanFilter, CurrentUser, parseListQuery, RawListQuery, Roles, setContentRange } from '@cf/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,7 +9,6 @@ import { RankingService } from '../ranking.service';
 import { ReviewsService } from '../reviews.service';
 
 const uuid = z.uuid({ message: 'must be a UUID' });
-const booleanFilter = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
 const REVIEW_LIST_SPEC = {
   sortable: ['updatedAt', 'submittedAt'],
