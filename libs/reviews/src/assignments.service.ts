@@ -263,7 +263,12 @@ export class AssignmentsService {
     if (!reviewer) throw new ValidationFailedError([{ field: 'reviewerId', reason: 'is not in the reviewer pool' }]);
     if (!reviewer.active) throw new ConflictError('REVIEWER_INACTIVE', `${reviewer.displayName} is not an active reviewer`);
     const settings = (await findReviewSettings(m, facts.fundId))!;
-    const conflicts = await this.conflictsOf(m, reviewer, facts, settings.conflictLookbackYears);
+    const conflicts = this.describeConflicts(
+      reviewer,
+      facts,
+      settings.conflictLookbackYears,
+      await findDeclaredConflicts(m, [facts.id]),
+    );
     if (conflicts.length) {
       throw new ConflictError(
         'CONFLICT_OF_INTEREST',
@@ -306,9 +311,17 @@ export class AssignmentsService {
     return rows[0].id;
   }
 
-  /** Automatic and declared conflicts of one reviewer on one proposal, as people read them. */
-  private async conflictsOf(m: EntityManager, reviewer: ReviewerRecord, facts: ProposalReviewFacts, lookbackYears: number) {
-    const declared = (await findDeclaredConflicts(m, [facts.id])).get(`${facts.id}:${reviewer.id}`);
+  /**
+   * Automatic and declared conflicts of one reviewer on one proposal, as people read them. `declared` is the
+   * proposal's declared conflicts (findDeclaredConflicts), loaded once by the caller.
+   */
+  private describeConflicts(
+    reviewer: ReviewerRecord,
+    facts: ProposalReviewFacts,
+    lookbackYears: number,
+    declared: Map<string, string>,
+  ) {
+    const reason = declared.get(`${facts.id}:${reviewer.id}`);
     const auto = conflictsOf(reviewer, facts, torontoToday(this.clock.now()), lookbackYears).map((c) => ({
       reason: c.reason,
       detail:
@@ -316,7 +329,7 @@ export class AssignmentsService {
           ? `affiliated with the lead institution (${c.affiliation}${c.endedOn ? `, until ${c.endedOn}` : ''})`
           : `affiliated with the partner ${c.matched} (${c.affiliation}${c.endedOn ? `, until ${c.endedOn}` : ''})`,
     }));
-    return declared ? [...auto, { reason: 'declared', detail: `declared: ${declared}` }] : auto;
+    return reason ? [...auto, { reason: 'declared', detail: `declared: ${reason}` }] : auto;
   }
 
   private async notifyAssigned(
@@ -614,6 +627,7 @@ export class AssignmentsService {
         await m.query(`SELECT reviewer_id FROM review_assignments WHERE proposal_id = $1 AND removed_at IS NULL`, [proposalId])
       ).map((r: { reviewer_id: string }) => r.reviewer_id),
     );
+    const declared = await findDeclaredConflicts(m, [proposalId]);
     const out: ReviewerOptionDto[] = [];
     for (const r of reviewers) {
       out.push({
@@ -623,7 +637,7 @@ export class AssignmentsService {
         maxLoad: r.maxLoad,
         expertise: expertiseCost(facts, r),
         assigned: assigned.has(r.id),
-        conflicts: await this.conflictsOf(m, r, facts, settings.conflictLookbackYears),
+        conflicts: this.describeConflicts(r, facts, settings.conflictLookbackYears, declared),
       });
     }
     return out.sort((a, b) => a.conflicts.length - b.conflicts.length || a.expertise - b.expertise || a.load - b.load);
