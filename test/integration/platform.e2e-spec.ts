@@ -100,6 +100,7 @@ describe('the platform', () => {
       'POST /api/proposals/:id/submit',
       'POST /api/proposals/:id/attachments',
       'POST /api/assignments/:id/review/submit',
+      'POST /api/scenarios/:id/recompute',
     ]);
     // Routes whose DTO has only optional fields get one of its own fields with a wrong type.
     const bodies: Record<string, object> = {

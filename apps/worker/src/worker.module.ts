@@ -1,3 +1,4 @@
+import { AwardsJobsModule } from '@cf/awards';
 import { ConfigModule, AppConfig } from '@cf/config';
 import { DatabaseModule } from '@cf/database';
 import { NotificationsModule } from '@cf/notifications';
@@ -20,6 +21,7 @@ export class WorkerModule {
         QueueModule.forRoot({ redisUrl: config.redis.url, role: 'worker' }),
         SystemModule,
         NotificationsModule.forRoot({ role: 'worker' }),
+        AwardsJobsModule,
       ],
     };
   }

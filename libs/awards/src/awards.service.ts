@@ -15,6 +15,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { commitsMoney, decisionAmount, DecisionKind, DecisionStatus, proposalStatusAfter } from './domain/decision-rules';
 import { DecisionDto, LedgerDto, RecommendDto } from './dto/award.dto';
+import { AwardEvents } from './award-events';
 
 export interface DecisionFilter {
   fundId?: string;
@@ -100,6 +101,7 @@ export class AwardsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: AwardEvents,
   ) {}
 
   async ledger(fundId: string, m: EntityManager = this.dataSource.manager): Promise<LedgerDto> {
@@ -157,73 +159,77 @@ export class AwardsService {
    * A confirmed waitlist decision is superseded by a new recommendation (promotion when money is released).
    */
   async recommend(officer: AuthUser, dto: RecommendDto): Promise<DecisionDto> {
-    return this.dataSource.transaction(async (m) => {
-      const [p] = await m.query(
-        `SELECT p.id, p.fund_id, p.status, coalesce((s.snapshot->>'requestedCents')::bigint, p.requested_cents) AS requested
-           FROM proposals p LEFT JOIN proposal_submissions s ON s.proposal_id = p.id AND s.version = p.submitted_version
-          WHERE p.id = $1 FOR UPDATE OF p`,
-        [dto.proposalId],
-      );
-      if (!p) throw new ValidationFailedError([{ field: 'proposalId', reason: 'is not a proposal' }]);
-      const live: { id: string; kind: DecisionKind; status: DecisionStatus }[] = await m.query(
-        `SELECT id, kind, status FROM award_decisions WHERE proposal_id = $1 AND status IN ('recommended','confirmed') FOR UPDATE`,
-        [p.id],
-      );
-      const waitlisted = live.find((d) => d.kind === 'waitlist' && d.status === 'confirmed');
-      const blocking = live.find((d) => d !== waitlisted);
-      if (blocking) {
-        throw new ConflictError('DECISION_EXISTS', `This proposal already has a ${blocking.status} ${blocking.kind} decision`, {
-          decisionId: blocking.id,
-        });
-      }
-      if (!waitlisted && !DECIDABLE.includes(p.status)) {
-        throw new ConflictError('NOT_DECIDABLE', `A ${p.status} proposal cannot be recommended; its reviews must be complete`, {
-          status: p.status,
-        });
-      }
-      const amount = decisionAmount(dto.kind, Number(p.requested), dto.amountCents);
-      if ('problems' in amount) throw new ValidationFailedError(amount.problems);
-      if (waitlisted) {
-        await m.query(`UPDATE award_decisions SET status = 'superseded', version = version + 1 WHERE id = $1`, [waitlisted.id]);
-      }
-      const [row] = await m.query(
-        `INSERT INTO award_decisions (fund_id, proposal_id, kind, amount_cents, requested_cents, conditions, rationale, recommended_by, recommended_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          p.fund_id,
-          p.id,
-          dto.kind,
-          amount.amountCents,
-          p.requested,
-          dto.conditions?.trim() ?? '',
-          dto.rationale.trim(),
-          officer.id,
-          this.clock.now(),
-        ],
-      );
-      await this.moveProposal(m, officer, p.id, proposalStatusAfter(dto.kind, 'recommended'));
-      await this.audit.record(m, {
-        actorId: officer.id,
-        action: 'award.recommend',
-        entityType: 'award_decision',
-        entityId: row.id,
-        changes: {
-          proposalId: p.id,
-          kind: dto.kind,
-          amountCents: amount.amountCents,
-          conditions: dto.conditions?.trim() ?? '',
-          rationale: dto.rationale.trim(),
-          ...(waitlisted ? { supersedes: waitlisted.id } : {}),
-        },
+    return this.dataSource.transaction((m) => this.recommendWithin(m, officer, dto));
+  }
+
+  /** `recommend` inside the caller's transaction (a scenario applies many recommendations at once). */
+  async recommendWithin(m: EntityManager, officer: AuthUser, dto: RecommendDto): Promise<DecisionDto> {
+    const [p] = await m.query(
+      `SELECT p.id, p.fund_id, p.status, coalesce((s.snapshot->>'requestedCents')::bigint, p.requested_cents) AS requested
+         FROM proposals p LEFT JOIN proposal_submissions s ON s.proposal_id = p.id AND s.version = p.submitted_version
+        WHERE p.id = $1 FOR UPDATE OF p`,
+      [dto.proposalId],
+    );
+    if (!p) throw new ValidationFailedError([{ field: 'proposalId', reason: 'is not a proposal' }]);
+    const live: { id: string; kind: DecisionKind; status: DecisionStatus }[] = await m.query(
+      `SELECT id, kind, status FROM award_decisions WHERE proposal_id = $1 AND status IN ('recommended','confirmed') FOR UPDATE`,
+      [p.id],
+    );
+    const waitlisted = live.find((d) => d.kind === 'waitlist' && d.status === 'confirmed');
+    const blocking = live.find((d) => d !== waitlisted);
+    if (blocking) {
+      throw new ConflictError('DECISION_EXISTS', `This proposal already has a ${blocking.status} ${blocking.kind} decision`, {
+        decisionId: blocking.id,
       });
-      return this.get(row.id, m);
+    }
+    if (!waitlisted && !DECIDABLE.includes(p.status)) {
+      throw new ConflictError('NOT_DECIDABLE', `A ${p.status} proposal cannot be recommended; its reviews must be complete`, {
+        status: p.status,
+      });
+    }
+    const amount = decisionAmount(dto.kind, Number(p.requested), dto.amountCents);
+    if ('problems' in amount) throw new ValidationFailedError(amount.problems);
+    if (waitlisted) {
+      await m.query(`UPDATE award_decisions SET status = 'superseded', version = version + 1 WHERE id = $1`, [waitlisted.id]);
+    }
+    const [row] = await m.query(
+      `INSERT INTO award_decisions (fund_id, proposal_id, kind, amount_cents, requested_cents, conditions, rationale, recommended_by, recommended_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        p.fund_id,
+        p.id,
+        dto.kind,
+        amount.amountCents,
+        p.requested,
+        dto.conditions?.trim() ?? '',
+        dto.rationale.trim(),
+        officer.id,
+        this.clock.now(),
+      ],
+    );
+    await this.moveProposal(m, officer, p.id, proposalStatusAfter(dto.kind, 'recommended'));
+    await this.audit.record(m, {
+      actorId: officer.id,
+      action: 'award.recommend',
+      entityType: 'award_decision',
+      entityId: row.id,
+      changes: {
+        proposalId: p.id,
+        kind: dto.kind,
+        amountCents: amount.amountCents,
+        conditions: dto.conditions?.trim() ?? '',
+        rationale: dto.rationale.trim(),
+        ...(waitlisted ? { supersedes: waitlisted.id } : {}),
+      },
     });
+    return this.get(row.id, m);
   }
 
   /** Another person confirms: only now does a fund decision commit money, within the envelope. */
   async confirm(approver: AuthUser, id: string, note: string | undefined): Promise<DecisionDto> {
     return this.dataSource.transaction(async (m) => {
       const d = await this.lockRecommended(m, approver, id);
+      const decidedAt = this.clock.now();
       if (commitsMoney(d.kind)) {
         // One conditional UPDATE: of many concurrent confirmations, those that fit commit, the others match no row.
         const [moved]: [{ committed_cents: string }[], number] = await m.query(
@@ -242,9 +248,21 @@ export class AwardsService {
       }
       await m.query(
         `UPDATE award_decisions SET status = 'confirmed', decided_by = $2, decided_at = $3, decision_note = $4, version = version + 1 WHERE id = $1`,
-        [id, approver.id, this.clock.now(), note?.trim() || null],
+        [id, approver.id, decidedAt, note?.trim() || null],
       );
       await this.moveProposal(m, approver, d.proposal_id, proposalStatusAfter(d.kind, 'confirmed'));
+      if (commitsMoney(d.kind)) {
+        // Other contexts (funded projects) act in this transaction: all of it commits, or none.
+        await this.events.emitConfirmed(m, {
+          decisionId: id,
+          fundId: d.fund_id,
+          proposalId: d.proposal_id,
+          kind: d.kind,
+          amountCents: Number(d.amount_cents),
+          at: decidedAt,
+          actor: approver,
+        });
+      }
       await this.audit.record(m, {
         actorId: approver.id,
         action: 'award.confirm',
@@ -289,6 +307,17 @@ export class AwardsService {
       if (d.status !== 'confirmed' || !commitsMoney(d.kind)) {
         throw new ConflictError('NOT_RESCINDABLE', 'Only a confirmed award can be rescinded', { status: d.status, kind: d.kind });
       }
+      const rescindedAt = this.clock.now();
+      // A funded project that was paid refuses (409); otherwise it is cancelled, in this transaction.
+      await this.events.emitRescinding(m, {
+        decisionId: id,
+        fundId: d.fund_id,
+        proposalId: d.proposal_id,
+        kind: d.kind,
+        amountCents: Number(d.amount_cents),
+        at: rescindedAt,
+        actor,
+      });
       const [moved]: [unknown[], number] = await m.query(
         `UPDATE fund_ledgers SET committed_cents = committed_cents - $2, updated_at = now()
           WHERE fund_id = $1 AND committed_cents - $2 >= disbursed_cents RETURNING committed_cents`,
@@ -298,7 +327,7 @@ export class AwardsService {
         throw new ConflictError('ALREADY_DISBURSED', 'Money of this fund was paid out beyond what rescinding would leave');
       await m.query(
         `UPDATE award_decisions SET status = 'rescinded', rescinded_by = $2, rescinded_at = $3, rescind_reason = $4, version = version + 1 WHERE id = $1`,
-        [id, actor.id, this.clock.now(), reason.trim()],
+        [id, actor.id, rescindedAt, reason.trim()],
       );
       await this.moveProposal(m, actor, d.proposal_id, 'declined');
       await this.audit.record(m, {

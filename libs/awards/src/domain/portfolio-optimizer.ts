@@ -257,7 +257,9 @@ export async function optimizePortfolio(
       gap: null,
       bound: null,
       solverStatus: 'not solved',
-      message: `infeasible: ${model.trivialInfeasibility}`,
+      message: model.trivialInfeasibility.startsWith('credentials:')
+        ? `infeasible: the target of ${options.targetMicroCredentials} micro-credentials cannot be met; no candidate delivers any`
+        : `infeasible: ${model.trivialInfeasibility}`,
     });
   }
   if (model.columns.length === 0) {

@@ -3,6 +3,8 @@ import { Proposals1764100000000 } from './1764100000000-proposals';
 import { OutboxDelivery1764200000000 } from './1764200000000-outbox-delivery';
 import { Reviews1764300000000 } from './1764300000000-reviews';
 import { Awards1764400000000 } from './1764400000000-awards';
+import { AwardScenarios1764600000000 } from './1764600000000-award-scenarios';
+import { Projects1764700000000 } from './1764700000000-projects';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   OutboxDelivery1764200000000,
   Reviews1764300000000,
   Awards1764400000000,
+  AwardScenarios1764600000000,
+  Projects1764700000000,
 ];
