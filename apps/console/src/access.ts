@@ -105,6 +105,13 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
       rescind: ['approver', 'program_officer'],
     },
   },
+  // what-if scenarios (docs/api.md, "Scenarios"): officers create, recompute, apply and delete
+  scenarios: {
+    roles: ['program_officer', 'approver', 'admin'],
+    actions: {
+      write: ['program_officer'],
+    },
+  },
 };
 
 const intersects = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));

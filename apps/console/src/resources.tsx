@@ -1,5 +1,6 @@
 import type { ComponentType, ReactElement } from 'react';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import PeopleIcon from '@mui/icons-material/People';
@@ -13,6 +14,7 @@ import { CustomRoutes, reactRouterProvider, Resource, type RaRecord } from 'reac
 import { canDo, canSeeResource, isApplicantOnly, isReviewerOnly } from './access';
 import { AssignmentList } from './assignments/assignment-list';
 import { AwardsPage, AWARDS_PATH } from './awards/awards-page';
+import { ScenariosPage, SCENARIOS_PATH } from './scenarios/scenarios-page';
 import { AssignmentShow } from './assignments/assignment-show';
 import { assignmentLabel } from './assignments/assignment-fields';
 import { RankingPage, RANKING_PATH } from './ranking/ranking-page';
@@ -161,6 +163,13 @@ export const APP_PAGES: AppPage[] = [
     menuLabel: 'cf.menu.awards',
     icon: EmojiEventsIcon,
     component: AwardsPage,
+  },
+  {
+    name: 'scenarios',
+    path: SCENARIOS_PATH,
+    menuLabel: 'cf.menu.scenarios',
+    icon: CompareArrowsIcon,
+    component: ScenariosPage,
   },
 ];
 

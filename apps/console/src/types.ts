@@ -653,3 +653,107 @@ export interface Ledger {
   awards: number;
   waitlisted: number;
 }
+
+/* ------------------------------------------------------------------ what-if scenarios (docs/api.md, "Scenarios") */
+
+export const SCENARIO_OBJECTIVES = ['merit', 'merit_x_request'] as const;
+export const SCENARIO_METHODS = ['optimal', 'greedy'] as const;
+export type ScenarioMethod = (typeof SCENARIO_METHODS)[number];
+
+/** A scenario's choices; absent fields keep the fund's defaults. Shares are fractions 0-1. */
+export interface ScenarioParams {
+  objective?: (typeof SCENARIO_OBJECTIVES)[number];
+  method?: ScenarioMethod;
+  criterionWeights?: Record<string, number>;
+  cutLine?: number;
+  partial?: { minPercent: number; step: number };
+  targetMicroCredentials?: number;
+  minShareByType?: Record<string, number>;
+  maxShareByType?: Record<string, number>;
+  minShareByRegion?: Record<string, number>;
+  maxShareByRegion?: Record<string, number>;
+  shareBasis?: 'funded' | 'envelope';
+  /** integer cents */
+  maxPerInstitutionCents?: number;
+}
+
+export interface ScenarioTotals {
+  count: number;
+  totalMerit: number;
+  totalCents: number;
+  microCredentials: number;
+}
+
+export interface ScenarioSelection {
+  proposalId: string;
+  trackingNumber: string | null;
+  title: string;
+  institutionName: string;
+  institutionType: string;
+  region: string;
+  rank: number;
+  merit: number;
+  percent: number;
+  amountCents: number;
+  requestedCents: number;
+  microCredentials: number;
+}
+
+export interface Scenario {
+  id: string;
+  fundId: string;
+  name: string;
+  params: ScenarioParams;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  error: string | null;
+  version: number;
+  snapshotAt: string;
+  envelopeCents: number;
+  committedCents: number;
+  outcome:
+    | (ScenarioTotals & {
+        status: 'optimal' | 'feasible' | 'infeasible' | 'no_solution';
+        message: string | null;
+        gap: number | null;
+        durationMs: number;
+        candidates: number;
+        selected: ScenarioSelection[];
+        greedy: ScenarioTotals & { violations: string[] };
+        optimal: ScenarioTotals | null;
+        violations: string[];
+      })
+    | null;
+  createdByName: string;
+  createdAt: string;
+  computedAt: string | null;
+  appliedAt: string | null;
+}
+
+export interface ScenarioMove {
+  proposalId: string;
+  trackingNumber: string | null;
+  title: string;
+  institutionName: string;
+  fromPercent: number;
+  toPercent: number;
+  fromCents: number;
+  toCents: number;
+}
+
+export interface ScenarioComparison {
+  baseId: string;
+  scenarios: (ScenarioTotals & {
+    id: string;
+    name: string;
+    status: string;
+    method: ScenarioMethod;
+    envelopeUsedCents: number;
+    envelopeCents: number;
+    gap: number | null;
+    byRegion: Record<string, { cents: number; count: number }>;
+    byType: Record<string, { cents: number; count: number }>;
+    movedIn: ScenarioMove[];
+    movedOut: ScenarioMove[];
+    changed: ScenarioMove[];
+  })[];
+}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import { Alert, Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { Button, LinkBase, Loading, Title, useGetIdentity, useTranslate } from 'react-admin';
@@ -110,6 +111,11 @@ export const AwardsPage = () => {
           {fundId && canSeeResource('ranking', roles) ? (
             <Button component={LinkBase} to={`/ranking/${encodeURIComponent(fundId)}`} label="cf.menu.ranking">
               <LeaderboardIcon />
+            </Button>
+          ) : null}
+          {fundId && canSeeResource('scenarios', roles) ? (
+            <Button component={LinkBase} to={`/scenarios/${encodeURIComponent(fundId)}`} label="cf.menu.scenarios">
+              <CompareArrowsIcon />
             </Button>
           ) : null}
         </Stack>

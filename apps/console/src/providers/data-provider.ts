@@ -27,6 +27,9 @@ import type {
   ReviewSettingsUpdate,
   Submission,
   User,
+  Scenario,
+  ScenarioComparison,
+  ScenarioParams,
 } from '../types';
 import { API_URL, baseHeaders, getValidSession, readJson, refreshSession } from './session';
 
@@ -215,6 +218,23 @@ export interface AppDataProvider extends DataProvider {
   returnDecision: (decisionId: Identifier, reason: string) => Promise<Decision>;
   /** POST /api/decisions/:id/rescind (409 NOT_RESCINDABLE, ALREADY_DISBURSED). */
   rescindDecision: (decisionId: Identifier, reason: string) => Promise<Decision>;
+
+  /* what-if scenarios (docs/api.md, "Scenarios") */
+  /** GET /api/scenarios?filter={fundId}: the fund's scenarios, newest first. */
+  getFundScenarios: (fundId: Identifier) => Promise<Scenario[]>;
+  /** POST /api/scenarios (program officer; 400 per field, 409 SCENARIO_NAME_TAKEN): solved in the background. */
+  createScenario: (body: { fundId: string; name: string; params: ScenarioParams }) => Promise<Scenario>;
+  /** POST /api/scenarios/:id/recompute: a new snapshot of the fund, solved again. */
+  recomputeScenario: (id: Identifier) => Promise<Scenario>;
+  /** POST /api/scenarios/:id/apply: the selection becomes recommendations (409 SCENARIO_NOT_SOLVED). */
+  applyScenario: (
+    id: Identifier,
+    body: { rationale: string; conditions?: string },
+  ) => Promise<{ recommended: string[]; skipped: { proposalId: string; reason: string }[] }>;
+  /** DELETE /api/scenarios/:id */
+  deleteScenario: (id: Identifier) => Promise<void>;
+  /** GET /api/scenarios/compare?ids=a,b: side by side against the first. */
+  compareScenarios: (ids: readonly Identifier[]) => Promise<ScenarioComparison>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -222,6 +242,7 @@ const proposalUrl = (id: Identifier, path = '') => `${API_URL}/proposals/${encod
 const assignmentUrl = (id: Identifier, path = '') => `${API_URL}/assignments/${encodeURIComponent(String(id))}${path}`;
 const fundUrl = (id: Identifier, path = '') => `${API_URL}/funds/${encodeURIComponent(String(id))}${path}`;
 const decisionUrl = (id: Identifier, path = '') => `${API_URL}/decisions/${encodeURIComponent(String(id))}${path}`;
+const scenarioUrl = (id: Identifier, path = '') => `${API_URL}/scenarios/${encodeURIComponent(String(id))}${path}`;
 
 /** Rows read per request of the ranking (the API pages like the other lists). */
 const RANKING_PAGE = 500;
@@ -402,4 +423,23 @@ export const dataProvider: AppDataProvider = {
   confirmDecision: (id, note) => postJson<Decision>(decisionUrl(id, '/confirm'), note ? { note } : {}),
   returnDecision: (id, reason) => postJson<Decision>(decisionUrl(id, '/return'), { reason }),
   rescindDecision: (id, reason) => postJson<Decision>(decisionUrl(id, '/rescind'), { reason }),
+
+  getFundScenarios: async (fundId) => {
+    const query = new URLSearchParams({
+      filter: JSON.stringify({ fundId }),
+      sort: JSON.stringify(['createdAt', 'DESC']),
+      range: JSON.stringify([0, 99]),
+    });
+    const { json } = await httpClient(`${API_URL}/scenarios?${query.toString()}`);
+    return Array.isArray(json) ? (json as Scenario[]) : [];
+  },
+  createScenario: (body) => postJson<Scenario>(`${API_URL}/scenarios`, body),
+  recomputeScenario: (id) => postJson<Scenario>(scenarioUrl(id, '/recompute'), {}),
+  applyScenario: (id, body) => postJson(scenarioUrl(id, '/apply'), body),
+  deleteScenario: async (id) => {
+    await httpClient(scenarioUrl(id), { method: 'DELETE' });
+  },
+  compareScenarios: async (ids) =>
+    (await httpClient(`${API_URL}/scenarios/compare?${new URLSearchParams({ ids: ids.map(String).join(',') }).toString()}`))
+      .json as ScenarioComparison,
 };
