@@ -317,6 +317,7 @@ export class AwardsService {
         amountCents: Number(d.amount_cents),
         at: rescindedAt,
         actor,
+        reason: reason.trim(),
       });
       const [moved]: [unknown[], number] = await m.query(
         `UPDATE fund_ledgers SET committed_cents = committed_cents - $2, updated_at = now()
