@@ -1,4 +1,4 @@
-import { AwardsJobsModule } from '@cf/awards';
+import { AwardsJobsModule, DecisionLettersJobsModule } from '@cf/awards';
 import { ConfigModule, AppConfig } from '@cf/config';
 import { DatabaseModule } from '@cf/database';
 import { NotificationsModule } from '@cf/notifications';
@@ -22,6 +22,7 @@ export class WorkerModule {
         SystemModule,
         NotificationsModule.forRoot({ role: 'worker' }),
         AwardsJobsModule,
+        DecisionLettersJobsModule,
       ],
     };
   }

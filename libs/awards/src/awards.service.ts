@@ -15,6 +15,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { commitsMoney, decisionAmount, DecisionKind, DecisionStatus, proposalStatusAfter } from './domain/decision-rules';
 import { DecisionDto, LedgerDto, RecommendDto } from './dto/award.dto';
+import { LetterRequests } from './letters/letter-requests';
 import { AwardEvents } from './award-events';
 
 export interface DecisionFilter {
@@ -102,6 +103,7 @@ export class AwardsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly events: AwardEvents,
+    private readonly letters: LetterRequests,
   ) {}
 
   async ledger(fundId: string, m: EntityManager = this.dataSource.manager): Promise<LedgerDto> {
@@ -263,6 +265,8 @@ export class AwardsService {
           actor: approver,
         });
       }
+      // The decision letters (every kind): asked for through the outbox, so they follow if and only if this commits.
+      await this.letters.requestWithin(m, id);
       await this.audit.record(m, {
         actorId: approver.id,
         action: 'award.confirm',

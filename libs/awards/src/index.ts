@@ -9,3 +9,8 @@ export * from './dto/scenario.dto';
 export * from './awards-jobs.module';
 export * from './scenarios.service';
 export * from './scenario-compute.processor';
+export * from './letters/letter-text';
+export * from './letters/letter-requests';
+export * from './letters/decision-letter.dto';
+export * from './letters/decision-letters-jobs.module';
+export { renderDecisionLetter, renderLetterContent } from './letters/render-decision-letter';

@@ -1,6 +1,7 @@
 export * from './notifications.module';
 export * from './outbox.service';
 export * from './outbox-relay';
+export * from './outbox-topic';
 export * from './deadline-reminder.service';
 export * from './mail.processor';
 export * from './mailer';
@@ -11,6 +12,7 @@ export type {
   SubmissionReceiptData,
   DeadlineReminderData,
   ReviewAssignmentData,
+  DecisionLetterData,
   RenderedMail,
 } from './templates';
 export { reminderDue, REMINDER_KINDS } from './reminder-policy';

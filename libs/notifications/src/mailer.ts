@@ -13,6 +13,14 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  attachments?: MailFile[];
+}
+
+/** A file attached to a mail. */
+export interface MailFile {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface MailSent {
@@ -53,6 +61,7 @@ export class Mailer implements OnApplicationShutdown {
       text: mail.text,
       html: mail.html,
       messageId,
+      attachments: mail.attachments?.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: a.content })),
       headers: { 'Content-Language': mail.language, 'X-Outbox-Id': mail.outboxId, 'Auto-Submitted': 'auto-generated' },
     };
     if (this.config.mail.smtpUrl) {

@@ -1,4 +1,6 @@
+import { StorageModule } from '@cf/storage';
 import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { DeadlineReminderService } from './deadline-reminder.service';
 import { MailProcessor } from './mail.processor';
 import { Mailer } from './mailer';
@@ -20,6 +22,7 @@ export class NotificationsModule {
     // the processor sits in both: the worker consumes BullMQ with it, the API runs it without Redis
     const providers: Provider[] = [Mailer, MailProcessor];
     if (options.role === 'api') providers.push(OutboxRelay, DeadlineReminderService);
-    return { module: NotificationsModule, providers };
+    // the relay finds the processors of outbox topics (@OutboxTopic); the processor reads attachments from the store
+    return { module: NotificationsModule, imports: [DiscoveryModule, StorageModule], providers };
   }
 }

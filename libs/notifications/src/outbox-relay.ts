@@ -1,13 +1,11 @@
 import { APP_CONFIG, AppConfig } from '@cf/config';
-import { JobQueue } from '@cf/queue';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { JOB_PROCESSOR, JobQueue } from '@cf/queue';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MAIL_SEND_JOB, MAIL_TOPIC } from './outbox.service';
 import { ENQUEUE_TIMEOUT_MS, redispatchDelayMs, RELAY_BATCH } from './outbox-policy';
-
-/** The job that delivers each outbox topic. */
-const JOB_OF_TOPIC: Record<string, string> = { [MAIL_TOPIC]: MAIL_SEND_JOB };
+import { OUTBOX_TOPIC } from './outbox-topic';
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   promise.catch(() => undefined); // a late failure after the timeout is not unhandled
@@ -21,24 +19,45 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 /**
  * Hands committed outbox rows to the job queue (API side). Every OUTBOX_POLL_MS it takes the rows
  * due for (re)dispatch with `FOR UPDATE SKIP LOCKED` in a short transaction, so replicas share the
- * work without sending a row twice at the same time; enqueues `<topic>.send` with the job id
+ * work without sending a row twice at the same time; enqueues the topic's job (`@OutboxTopic`) with the job id
  * `<row id>-<attempt>` (the queue drops a duplicate; BullMQ refuses `:` in ids), and sets when to hand it over again should the
  * delivery not be confirmed by then. When the queue refuses (Redis down) the row stays due and the
  * next poll tries again.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OutboxRelay');
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
   private failing = false;
+  /** The job of each outbox topic, from the `@OutboxTopic` processors of the application (`mail` → `mail.send`, …). */
+  private readonly jobOfTopic = new Map<string, string>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
   ) {}
+
+  onModuleInit(): void {
+    for (const { metatype } of this.discovery.getProviders()) {
+      if (!metatype) continue;
+      const topic = this.reflector.get<string | undefined>(OUTBOX_TOPIC, metatype);
+      const job = this.reflector.get<string | undefined>(JOB_PROCESSOR, metatype);
+      if (!topic || !job) continue;
+      const known = this.jobOfTopic.get(topic);
+      if (known && known !== job) throw new Error(`Outbox topic ${topic} has two jobs: ${known} and ${job}`);
+      this.jobOfTopic.set(topic, job);
+    }
+  }
+
+  /** The topics this relay hands over, with their jobs. */
+  get topics(): ReadonlyMap<string, string> {
+    return this.jobOfTopic;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.queue.mode === 'in-process') {
@@ -89,14 +108,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
           ORDER BY next_attempt_at
           LIMIT $2
           FOR UPDATE SKIP LOCKED`,
-        [Object.keys(JOB_OF_TOPIC), RELAY_BATCH],
+        [[...this.jobOfTopic.keys()], RELAY_BATCH],
       );
       let handed = 0;
       for (const row of due) {
         const attempt = row.attempts + 1;
         try {
           await withTimeout(
-            this.queue.enqueue(JOB_OF_TOPIC[row.topic], { outboxId: row.id }, { jobId: `${row.id}-${attempt}` }),
+            this.queue.enqueue(this.jobOfTopic.get(row.topic)!, { outboxId: row.id }, { jobId: `${row.id}-${attempt}` }),
             ENQUEUE_TIMEOUT_MS,
           );
         } catch (error) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { SEND_LEASE_SECONDS } from './outbox-policy';
 import { assertMailData, MAIL_TEMPLATES, MailLanguage, MailTemplate } from './templates';
 
 /** The outbox topic of mails; the job that delivers one. */
@@ -13,10 +14,27 @@ export interface MailRequest {
   data: Record<string, unknown>;
   /** Makes the enqueue idempotent: a second mail with the same key is not written. */
   dedupeKey?: string;
+  /** Files attached from the object store (read when the mail is sent; one gone by then is left out). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  /** Its key in `ObjectStorage`. */
+  storageKey: string;
+  fileName: string;
+  contentType: string;
 }
 
 /** What an outbox row of topic `mail` carries. */
 export type MailPayload = Omit<MailRequest, 'dedupeKey'>;
+
+/** Another topic's row: its payload carries ids (the job reads the records), never records. */
+export interface OutboxMessage {
+  topic: string;
+  payload: Record<string, unknown>;
+  /** Makes the enqueue idempotent per topic. */
+  dedupeKey?: string;
+}
 
 const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 
@@ -34,13 +52,62 @@ export class OutboxService {
     if (!MAIL_TEMPLATES.includes(mail.template)) throw new Error(`Mail: unknown template ${String(mail.template)}`);
     if (mail.language !== 'en' && mail.language !== 'fr') throw new Error(`Mail: unknown language ${String(mail.language)}`);
     assertMailData(mail.template, mail.data);
-    const payload: MailPayload = { to: mail.to, template: mail.template, language: mail.language, data: mail.data };
+    for (const a of mail.attachments ?? []) {
+      if (!a.storageKey || !a.fileName || !a.contentType)
+        throw new Error(`Mail: an attachment needs storageKey, fileName, contentType`);
+    }
+    const payload: MailPayload = {
+      to: mail.to,
+      template: mail.template,
+      language: mail.language,
+      data: mail.data,
+      ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
+    };
+    return this.enqueue(manager, { topic: MAIL_TOPIC, payload: { ...payload }, dedupeKey: mail.dedupeKey });
+  }
+
+  /**
+   * Inserts one row of any topic in the caller's transaction; the relay hands it to the job of an `@OutboxTopic`
+   * processor once committed. Answers the row's id, or null when `dedupeKey` was already used for the topic.
+   */
+  async enqueue(manager: EntityManager, message: OutboxMessage): Promise<string | null> {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO outbox (topic, payload, dedupe_key) VALUES ($1, $2::jsonb, $3)
        ON CONFLICT (topic, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
        RETURNING id`,
-      [MAIL_TOPIC, JSON.stringify(payload), mail.dedupeKey ?? null],
+      [message.topic, JSON.stringify(message.payload), message.dedupeKey ?? null],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /**
+   * A processor's lease on a row of its topic (SEND_LEASE_SECONDS), unless the row is delivered or leased by another
+   * run: answers its payload, or null when there is nothing to do (a duplicate job, a retry after success).
+   */
+  async claim<T = Record<string, unknown>>(manager: EntityManager, topic: string, outboxId: string): Promise<T | null> {
+    const [claimed]: [{ payload: T }[], number] = await manager.query(
+      `UPDATE outbox SET locked_until = now() + make_interval(secs => $3)
+        WHERE id = $1 AND topic = $2 AND delivered_at IS NULL AND (locked_until IS NULL OR locked_until < now())
+        RETURNING payload`,
+      [outboxId, topic, SEND_LEASE_SECONDS],
+    );
+    return claimed[0]?.payload ?? null;
+  }
+
+  /** The row's work is done: pass the transaction that did the last of it, so both commit together. */
+  async markDelivered(manager: EntityManager, outboxId: string, note?: string): Promise<void> {
+    await manager.query(
+      `UPDATE outbox SET delivered_at = now(), locked_until = NULL, last_error = coalesce($2, last_error) WHERE id = $1`,
+      [outboxId, note ?? null],
+    );
+  }
+
+  /** Gives the lease back after a failure, with the error; the queue's retry or the relay's next hand-over tries again. */
+  async release(manager: EntityManager, outboxId: string, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    await manager.query(`UPDATE outbox SET locked_until = NULL, last_error = $2 WHERE id = $1`, [
+      outboxId,
+      message.slice(0, 2000),
+    ]);
   }
 }

@@ -15,6 +15,26 @@ const reminder = {
 };
 
 describe('mail templates', () => {
+  it('tells the applicant the decision, with the link to both letters, in their language', () => {
+    const data = {
+      trackingNumber: 'MCF-2021-000042',
+      proposalTitle: 'Soudage avancé',
+      fundName: 'Fonds pour les microcertifications',
+      outcome: 'fund_partial',
+      amountLocal: '250\u00a0000,00\u00a0$',
+      consolePath: '/#/proposals/p1/show',
+    };
+    const fr = renderMail('decision_letter', 'fr', data, ctx);
+    expect(fr.subject).toBe('Décision sur votre proposition MCF-2021-000042');
+    expect(fr.text).toContain('est financée en partie\u00a0: 250\u00a0000,00\u00a0$');
+    expect(fr.text).toContain('https://grants.example.org/#/proposals/p1/show');
+    const en = renderMail('decision_letter', 'en', { ...data, outcome: 'decline', amountLocal: '' }, ctx);
+    expect(en.subject).toBe('Decision on your proposal MCF-2021-000042');
+    expect(en.text).toContain('was not selected for funding');
+    expect(en.html).toContain('<a href="https://grants.example.org/#/proposals/p1/show">');
+    expect(() => assertMailData('decision_letter', { ...data, outcome: 'maybe' })).toThrow(/outcome/);
+  });
+
   it('tells a reviewer what was assigned and when it is due, and reminds them, in both languages', () => {
     const data = {
       fundName: 'MCF 2021',

@@ -1,6 +1,12 @@
 import { TORONTO } from '@cf/platform';
 
-export const MAIL_TEMPLATES = ['submission_receipt', 'deadline_reminder', 'review_assignment', 'review_reminder'] as const;
+export const MAIL_TEMPLATES = [
+  'submission_receipt',
+  'deadline_reminder',
+  'review_assignment',
+  'review_reminder',
+  'decision_letter',
+] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 export type MailLanguage = 'en' | 'fr';
 
@@ -29,6 +35,19 @@ export interface ReviewAssignmentData {
   /** The proposals, as "tracking number – title". */
   proposals: string[];
   dueAtLocal: string;
+}
+
+/** `data` of a `decision_letter` mail: the decision on a proposal, with its letter (PDF) attached or linked. */
+export interface DecisionLetterData {
+  trackingNumber: string;
+  proposalTitle: string;
+  /** In the recipient's language. */
+  fundName: string;
+  outcome: 'fund_full' | 'fund_partial' | 'waitlist' | 'decline';
+  /** The amount awarded, formatted in the recipient's language ('' when nothing is awarded). */
+  amountLocal: string;
+  /** The console's page of the proposal, where both letters are downloaded: a path after PUBLIC_URL (`/#/proposals/…/show`). */
+  consolePath: string;
 }
 
 export interface RenderedMail {
@@ -67,6 +86,14 @@ const SHAPES: Record<MailTemplate, Record<string, (v: unknown) => boolean>> = {
     fundName: (v) => isString(v) && v.length > 0,
     proposals: (v) => Array.isArray(v) && v.length > 0 && v.every(isString),
     dueAtLocal: (v) => isString(v) && v.length > 0,
+  },
+  decision_letter: {
+    trackingNumber: (v) => isString(v) && v.length > 0,
+    proposalTitle: isString,
+    fundName: (v) => isString(v) && v.length > 0,
+    outcome: (v) => v === 'fund_full' || v === 'fund_partial' || v === 'waitlist' || v === 'decline',
+    amountLocal: isString,
+    consolePath: (v) => isString(v) && v.startsWith('/'),
   },
 };
 
@@ -279,6 +306,50 @@ function reviewMail(
   ];
 }
 
+function decisionLetter(d: DecisionLetterData, language: MailLanguage, ctx: RenderContext): [string, Block[]] {
+  const link = `${ctx.publicUrl}${d.consolePath}`;
+  if (language === 'fr') {
+    const title = d.proposalTitle.trim() || '(sans titre)';
+    const outcome = {
+      fund_full: `Nous avons le plaisir de vous informer que votre proposition ${q(language, title)} est financée en totalité${NBSP}: ${d.amountLocal}.`,
+      fund_partial: `Nous avons le plaisir de vous informer que votre proposition ${q(language, title)} est financée en partie${NBSP}: ${d.amountLocal}, aux conditions énoncées dans la lettre.`,
+      waitlist: `Votre proposition ${q(language, title)} est inscrite sur la liste d’attente du programme. Nous communiquerons avec vous si des fonds se libèrent.`,
+      decline: `Nous regrettons de vous informer que votre proposition ${q(language, title)} n’a pas été retenue pour un financement.`,
+    }[d.outcome];
+    return [
+      `Décision sur votre proposition ${d.trackingNumber}`,
+      [
+        { p: 'Bonjour,' },
+        { p: `Une décision a été rendue sur votre proposition au programme ${q(language, d.fundName)}.` },
+        { p: outcome },
+        {
+          p: `La lettre de décision (PDF) est jointe à ce courriel. Vous pouvez la télécharger en français et en anglais depuis la page de la proposition${NBSP}:`,
+        },
+        { link },
+        { p: `Ce message a été envoyé automatiquement${NBSP}; merci de ne pas y répondre.` },
+      ],
+    ];
+  }
+  const title = d.proposalTitle.trim() || '(untitled)';
+  const outcome = {
+    fund_full: `We are pleased to inform you that your proposal ${q(language, title)} is funded in full: ${d.amountLocal}.`,
+    fund_partial: `We are pleased to inform you that your proposal ${q(language, title)} is funded in part: ${d.amountLocal}, on the conditions set out in the letter.`,
+    waitlist: `Your proposal ${q(language, title)} is on the program’s waitlist. We will contact you should funding become available.`,
+    decline: `We regret to inform you that your proposal ${q(language, title)} was not selected for funding.`,
+  }[d.outcome];
+  return [
+    `Decision on your proposal ${d.trackingNumber}`,
+    [
+      { p: 'Hello,' },
+      { p: `A decision was made on your proposal to the ${d.fundName}.` },
+      { p: outcome },
+      { p: 'The decision letter (PDF) is attached. You can download it in English and in French from the proposal’s page:' },
+      { link },
+      { p: 'This message was sent automatically; please do not reply.' },
+    ],
+  ];
+}
+
 /** Subject, plain text and HTML of a mail in the recipient's language. */
 export function renderMail(
   template: MailTemplate,
@@ -293,6 +364,8 @@ export function renderMail(
       ? submissionReceipt(data as unknown as SubmissionReceiptData, lang, ctx)
       : template === 'deadline_reminder'
         ? deadlineReminder(data as unknown as DeadlineReminderData, lang, ctx)
-        : reviewMail(data as unknown as ReviewAssignmentData, lang, ctx, template);
+        : template === 'decision_letter'
+          ? decisionLetter(data as unknown as DecisionLetterData, lang, ctx)
+          : reviewMail(data as unknown as ReviewAssignmentData, lang, ctx, template);
   return { subject, text: toText(blocks, lang), html: toHtml(blocks, lang, subject) };
 }

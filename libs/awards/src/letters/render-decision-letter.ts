@@ -54,7 +54,7 @@ export function renderLetterContent(content: LetterContent, opts: { creationDate
       Creator: 'Challenge Fund',
       ...(opts.creationDate ? { CreationDate: opts.creationDate } : {}),
     },
-  } as PDFKit.PDFDocumentOptions);
+  } as unknown as PDFKit.PDFDocumentOptions);
   doc.registerFont('body', regular);
   doc.registerFont('bold', bold);
 

@@ -3,6 +3,7 @@ import { Proposals1764100000000 } from './1764100000000-proposals';
 import { OutboxDelivery1764200000000 } from './1764200000000-outbox-delivery';
 import { Reviews1764300000000 } from './1764300000000-reviews';
 import { Awards1764400000000 } from './1764400000000-awards';
+import { DecisionLetters1764500000000 } from './1764500000000-decision-letters';
 import { AwardScenarios1764600000000 } from './1764600000000-award-scenarios';
 import { Projects1764700000000 } from './1764700000000-projects';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   OutboxDelivery1764200000000,
   Reviews1764300000000,
   Awards1764400000000,
+  DecisionLetters1764500000000,
   AwardScenarios1764600000000,
   Projects1764700000000,
 ];
