@@ -9,6 +9,17 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/metrics',
   'GET /api/institutions',
   'GET /api/institutions/:id',
+  // the public catalogue and open data (libs/open-data), read-only; what they show is tested in open-data.e2e-spec.ts
+  'GET /api/public/projects',
+  'GET /api/public/projects/facets',
+  'GET /api/public/projects/:id',
+  'GET /api/public/micro-credentials',
+  'GET /api/public/micro-credentials/facets',
+  'GET /api/public/open-data',
+  'GET /api/public/open-data/projects.csv',
+  'GET /api/public/open-data/projects.json',
+  'GET /api/public/open-data/micro-credentials.csv',
+  'GET /api/public/open-data/micro-credentials.json',
 ]);
 
 describe('the global guard', () => {

@@ -7,6 +7,7 @@ import { FundsModule } from '@cf/funds';
 import { IdentityModule } from '@cf/identity';
 import { InstitutionsModule } from '@cf/institutions';
 import { NotificationsModule } from '@cf/notifications';
+import { OpenDataModule } from '@cf/open-data';
 import { ProposalsModule } from '@cf/proposals';
 import { ReviewsModule } from '@cf/reviews';
 import { createValidationPipe, HttpExceptionFilter } from '@cf/platform';
@@ -74,6 +75,7 @@ export class AppModule {
         ProposalsModule,
         ReviewsModule,
         AwardsModule,
+        OpenDataModule,
         NotificationsModule.forRoot({ role: 'api' }),
         SystemModule,
         DemoModule,
