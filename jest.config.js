@@ -22,6 +22,8 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.e2e-spec.ts'],
+      // each file starts the real API on a fresh database with the demo seeded: seconds, more on a busy machine
+      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },

@@ -66,20 +66,20 @@ describe('what-if scenarios (browser)', () => {
       await dialog.getByRole('button', { name: 'Solve' }).click();
       expect((await created).status()).toBe(201);
     };
-    await newScenario('Best merit');
-    await newScenario('Down the ranking', 'Ranking order');
+    await newScenario('Plan A');
+    await newScenario('Plan B', 'Ranking order');
 
     // solved in the background; the list polls until both are done
     const row = (name: string) => page.getByRole('row').filter({ hasText: name });
-    await visible(row('Best merit').getByText(/^Optimal \(gap 0\.00 %\)$/));
-    await visible(row('Down the ranking').getByText(/^Best found/));
+    await visible(row('Plan A').getByText(/^Optimal \(gap 0\.00 %\)$/));
+    await visible(row('Plan B').locator('.MuiChip-label', { hasText: /^Ranking order$/ }));
 
-    await page.getByRole('checkbox', { name: 'Compare Best merit' }).check();
-    await page.getByRole('checkbox', { name: 'Compare Down the ranking' }).check();
+    await page.getByRole('checkbox', { name: 'Compare Plan A' }).check();
+    await page.getByRole('checkbox', { name: 'Compare Plan B' }).check();
     await visible(page.getByRole('heading', { name: 'Comparison' }));
     await visible(page.getByRole('heading', { name: 'Amount by region' }));
-    await visible(page.getByRole('img', { name: /^Amount by region: Best merit: Central/ }));
-    await visible(page.getByRole('heading', { name: 'Down the ranking against Best merit' }));
+    await visible(page.getByRole('img', { name: /^Amount by region: Plan A: Central/ }));
+    await visible(page.getByRole('heading', { name: 'Plan B against Plan A' }));
 
     // the screen's figures are the API's
     const token = await t.token('officer@example.org');
@@ -87,14 +87,14 @@ describe('what-if scenarios (browser)', () => {
       'Authorization',
       `Bearer ${token}`,
     );
-    const best = list.body.find((s: { name: string }) => s.name === 'Best merit');
+    const best = list.body.find((s: { name: string }) => s.name === 'Plan A');
     expect(best.outcome.greedy.totalMerit).toBeLessThanOrEqual(best.outcome.totalMerit + 1e-9);
     const comparison = page.getByRole('table', { name: 'Comparison' });
     await visible(comparison.getByRole('row', { name: new RegExp(`^Funded ${best.outcome.count} `) }));
 
     // one step to recommendations
-    await row('Best merit').getByRole('button', { name: 'Recommend' }).click();
-    const dialog = await visible(page.getByRole('dialog', { name: 'Recommend the proposals of Best merit' }));
+    await row('Plan A').getByRole('button', { name: 'Recommend' }).click();
+    const dialog = await visible(page.getByRole('dialog', { name: 'Recommend the proposals of Plan A' }));
     await dialog.getByLabel(/^Rationale/).fill('The best merit within the envelope.');
     const applied = page.waitForResponse((r) => isApi(r, 'POST', /^\/api\/scenarios\/[^/]+\/apply$/));
     await dialog.getByRole('button', { name: 'Recommend' }).click();
@@ -108,7 +108,7 @@ describe('what-if scenarios (browser)', () => {
     ).set('Authorization', `Bearer ${token}`);
     for (const id of answer.recommended) {
       expect(made.body.find((d: { id: string }) => d.id === id)?.rationale).toBe(
-        'The best merit within the envelope. (scenario “Best merit”)',
+        'The best merit within the envelope. (scenario “Plan A”)',
       );
     }
   });

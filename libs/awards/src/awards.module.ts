@@ -28,6 +28,6 @@ import { ScenariosService } from './scenarios.service';
     ProposalDecisionController,
   ],
   providers: [AwardsService, ScenariosService, AwardEvents, DecisionLettersService],
-  exports: [AwardsService, AwardEvents],
+  exports: [AwardsService, AwardEvents, ScenariosService],
 })
 export class AwardsModule {}

@@ -21,6 +21,7 @@ import { DEMO_INSTITUTIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { DEMO_PARTNERS, DEMO_PLANS, FUND_CRITERIA, fund2021, narrativeFor, openRound } from './demo-proposals';
 import { DemoAwardsSeeder } from './demo-awards';
 import { DemoReviewsSeeder } from './demo-reviews';
+import { DemoScenariosSeeder } from './demo-scenarios';
 
 /** A one-page PDF: enough for the type check and for a viewer to open. */
 export function demoLetterPdf(text: string): Buffer {
@@ -58,6 +59,7 @@ export class DemoSeeder {
     private readonly clock: Clock,
     private readonly reviews: DemoReviewsSeeder,
     private readonly awards: DemoAwardsSeeder,
+    private readonly scenarios: DemoScenariosSeeder,
   ) {}
 
   async isEmpty(): Promise<boolean> {
@@ -90,6 +92,7 @@ export class DemoSeeder {
     await this.seedFundsAndProposals();
     await this.reviews.seed('MCF-2021');
     await this.awards.seed('MCF-2021');
+    await this.scenarios.seed('MCF-2021');
     this.logger.log(`Demo data ready: ${DEMO_USERS.length} accounts (password ${DEMO_PASSWORD})`);
   }
 

@@ -5,11 +5,12 @@ import { StorageModule } from '@cf/storage';
 import { Module } from '@nestjs/common';
 import { DemoAwardsSeeder } from './demo-awards';
 import { DemoReviewsSeeder } from './demo-reviews';
+import { DemoScenariosSeeder } from './demo-scenarios';
 import { DemoSeeder } from './demo-seeder';
 
 @Module({
   imports: [IdentityModule, StorageModule, ReviewsModule, AwardsModule],
-  providers: [DemoSeeder, DemoReviewsSeeder, DemoAwardsSeeder],
+  providers: [DemoSeeder, DemoReviewsSeeder, DemoAwardsSeeder, DemoScenariosSeeder],
   exports: [DemoSeeder],
 })
 export class DemoModule {}

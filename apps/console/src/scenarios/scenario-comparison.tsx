@@ -41,11 +41,11 @@ const GroupChart = ({
       <Typography component="h3" variant="h6" gutterBottom>
         {title}
       </Typography>
-      <Box role="img" aria-label={summary} sx={{ width: '100%', height: 280 }}>
+      <Box role="img" aria-label={summary} sx={{ width: '100%', height: 320 }}>
         <ResponsiveContainer>
           <BarChart data={data} margin={{ left: 24, right: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="group" tick={{ fontSize: 12 }} interval={0} />
+            <XAxis dataKey="group" tick={{ fontSize: 11 }} interval={0} angle={-20} textAnchor="end" height={70} />
             <YAxis tickFormatter={(v) => money(v).replace(/[.,]00(?=\s?\$?$)/, '')} width={90} tick={{ fontSize: 12 }} />
             <Tooltip formatter={(v) => money(v)} />
             <Legend />
