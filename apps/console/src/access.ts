@@ -103,6 +103,7 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
       confirm: ['approver', 'program_officer'],
       return: ['approver', 'program_officer'],
       rescind: ['approver', 'program_officer'],
+      regenerate_letters: ['approver', 'program_officer'],
     },
   },
   // what-if scenarios (docs/api.md, "Scenarios"): officers create, recompute, apply and delete

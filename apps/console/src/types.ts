@@ -654,6 +654,38 @@ export interface Ledger {
   waitlisted: number;
 }
 
+export const LETTER_LANGUAGES = ['en', 'fr'] as const;
+export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
+
+/** A decision letter (PDF) in one language: GET /api/decisions/:id/letters, /api/funds/:fundId/decision-letters. */
+export interface DecisionLetter {
+  decisionId: string;
+  language: LetterLanguage;
+  /** pending until the PDF is stored; failed is retried by the job */
+  status: 'pending' | 'generated' | 'failed';
+  fileName: string;
+  sizeBytes: number | null;
+  sha256: string | null;
+  generatedAt: string | null;
+  /** when the mail to the applicant was written */
+  emailedAt: string | null;
+  /** GET it (application/pdf) once stored */
+  downloadUrl: string | null;
+  /** staff only: why the last attempt failed */
+  error?: string | null;
+}
+
+/** GET /api/proposals/:id/decision: the proposal's confirmed decision as its applicant reads it, with its letters. */
+export interface ProposalDecision {
+  decisionId: string;
+  kind: DecisionKind;
+  amountCents: number;
+  requestedCents: number;
+  conditions: string;
+  decidedAt: string;
+  letters: DecisionLetter[];
+}
+
 /* ------------------------------------------------------------------ what-if scenarios (docs/api.md, "Scenarios") */
 
 export const SCENARIO_OBJECTIVES = ['merit', 'merit_x_request'] as const;

@@ -9,11 +9,12 @@ import { FundPicker } from '../funds/fund-picker';
 import { useRoles } from '../proposals/proposal-access';
 import { useRanking } from '../review-board/review-board-queries';
 import { useFundRoute } from '../review-board/review-fund-route';
-import { useFundDecisions, useLedger } from './awards-queries';
+import { useFundDecisionLetters, useFundDecisions, useLedger } from './awards-queries';
 import { liveDecisionsByProposal } from './decision-state';
 import { AwardsRankingTable } from './awards-ranking-table';
 import { ConfirmedAwards, PendingDecisions, Waitlist } from './decision-lists';
 import { EnvelopeGauge } from './envelope-gauge';
+import type { DecisionLetter } from '../types';
 
 export const AWARDS_PATH = '/awards';
 
@@ -38,6 +39,14 @@ const FundAwards = ({ fundId }: { fundId: string }) => {
     .filter((d) => d.status === 'confirmed' && d.kind === 'waitlist')
     .sort((a, b) => (rankOf(a.proposalId) ?? Infinity) - (rankOf(b.proposalId) ?? Infinity));
   const error = ranking.error ?? decisions.error;
+  const confirmedIds = useMemo(() => all.filter((d) => d.status === 'confirmed').map((d) => d.id), [all]);
+  const letters = useFundDecisionLetters(fundId, confirmedIds);
+  const lettersColumn = useMemo(() => {
+    const byDecision = new Map<string, DecisionLetter[]>();
+    for (const letter of letters.data ?? [])
+      byDecision.set(letter.decisionId, [...(byDecision.get(letter.decisionId) ?? []), letter]);
+    return { lettersOf: (id: string) => byDecision.get(id) ?? [], canRegenerate: canDo('awards', 'regenerate_letters', roles) };
+  }, [letters.data, roles]);
 
   return (
     <>
@@ -81,8 +90,13 @@ const FundAwards = ({ fundId }: { fundId: string }) => {
       </Card>
       {decisions.data ? (
         <>
-          <ConfirmedAwards decisions={confirmed} canRescind={canDo('awards', 'rescind', roles)} />
-          <Waitlist decisions={waitlist} rankOf={rankOf} canPromote={canDo('awards', 'recommend', roles)} />
+          <ConfirmedAwards decisions={confirmed} canRescind={canDo('awards', 'rescind', roles)} letters={lettersColumn} />
+          <Waitlist
+            decisions={waitlist}
+            rankOf={rankOf}
+            canPromote={canDo('awards', 'recommend', roles)}
+            letters={lettersColumn}
+          />
         </>
       ) : null}
     </>

@@ -17,8 +17,9 @@ import { visuallyHidden } from '@mui/utils';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatCents } from '../common/money';
 import { formatTorontoDateTime } from '../common/zoned-time';
-import type { Decision, DecisionKind } from '../types';
+import type { Decision, DecisionKind, DecisionLetter } from '../types';
 import { DecisionActionButton } from './decision-action-button';
+import { DecisionLetterLinks } from './decision-letters';
 import { decisionProposalLabel } from './decision-state';
 import { RecommendButton } from './recommend-button';
 
@@ -223,8 +224,36 @@ export const PendingDecisions = ({
   );
 };
 
+/** Where a confirmed decision's letters (English and French) are shown: status, download, regenerate. */
+export interface LettersColumn {
+  lettersOf: (decisionId: string) => readonly DecisionLetter[];
+  canRegenerate: boolean;
+}
+
+const LettersCell = ({ decision, letters }: { decision: Decision; letters: LettersColumn }) => {
+  const translate = useTranslate();
+  return (
+    <TableCell>
+      <DecisionLetterLinks
+        decisionId={decision.id}
+        letters={letters.lettersOf(decision.id)}
+        proposalLabel={decisionProposalLabel(decision, translate('cf.proposals.untitled'))}
+        canRegenerate={letters.canRegenerate}
+      />
+    </TableCell>
+  );
+};
+
 /** The confirmed awards (fund in full or in part): rescinding one (reason required) releases its money. */
-export const ConfirmedAwards = ({ decisions, canRescind }: { decisions: readonly Decision[]; canRescind: boolean }) => {
+export const ConfirmedAwards = ({
+  decisions,
+  canRescind,
+  letters,
+}: {
+  decisions: readonly Decision[];
+  canRescind: boolean;
+  letters: LettersColumn;
+}) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   return (
@@ -240,6 +269,7 @@ export const ConfirmedAwards = ({ decisions, canRescind }: { decisions: readonly
           <TableCell align="right">{translate('cf.awards.fields.amountCents')}</TableCell>
           <TableCell>{translate('cf.awards.fields.conditions')}</TableCell>
           <TableCell>{translate('cf.awards.fields.confirmed')}</TableCell>
+          <TableCell>{translate('cf.decision_letters.column')}</TableCell>
           {canRescind ? <ActionsHead /> : null}
         </>
       }
@@ -262,6 +292,7 @@ export const ConfirmedAwards = ({ decisions, canRescind }: { decisions: readonly
             <Typography variant="caption">{formatTorontoDateTime(decision.decidedAt, locale)}</Typography>
             <LongText label={translate('cf.awards.fields.note')} text={decision.decisionNote} />
           </TableCell>
+          <LettersCell decision={decision} letters={letters} />
           {canRescind ? (
             <TableCell>
               <DecisionActionButton decision={decision} action="rescind" />
@@ -281,10 +312,12 @@ export const Waitlist = ({
   decisions,
   rankOf,
   canPromote,
+  letters,
 }: {
   decisions: readonly Decision[];
   rankOf: (proposalId: string) => number | undefined;
   canPromote: boolean;
+  letters: LettersColumn;
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -301,6 +334,7 @@ export const Waitlist = ({
           <ProposalHead />
           <TableCell align="right">{translate('cf.awards.fields.requestedCents')}</TableCell>
           <TableCell>{translate('cf.awards.fields.rationale')}</TableCell>
+          <TableCell>{translate('cf.decision_letters.column')}</TableCell>
           {canPromote ? <ActionsHead /> : null}
         </>
       }
@@ -316,6 +350,7 @@ export const Waitlist = ({
               {decision.rationale}
             </Typography>
           </TableCell>
+          <LettersCell decision={decision} letters={letters} />
           {canPromote ? (
             <TableCell>
               <RecommendButton

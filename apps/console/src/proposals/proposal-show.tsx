@@ -3,6 +3,7 @@ import { EditButton, Show, TabbedShowLayout, TopToolbar, useRecordContext } from
 import type { Proposal } from '../types';
 import { AttachmentsPanel } from './attachments-panel';
 import { DeadlineBanner } from './deadline-countdown';
+import { ProposalDecisionPanel } from './proposal-decision-panel';
 import { GrantExtensionButton } from './grant-extension-button';
 import { useApplicantCan } from './proposal-access';
 import { useProposalFund } from './proposal-queries';
@@ -44,6 +45,7 @@ const ProposalShowLayout = () => {
     <>
       <Box sx={{ px: 2, pt: 2 }}>
         <DeadlineBanner />
+        <ProposalDecisionPanel proposal={record} />
       </Box>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="cf.proposals.tabs.overview">

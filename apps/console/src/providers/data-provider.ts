@@ -10,10 +10,12 @@ import type {
   AutoAssignResult,
   Conflict,
   Decision,
+  DecisionLetter,
   Extension,
   Ledger,
   PeerReview,
   Proposal,
+  ProposalDecision,
   RankingRow,
   Readiness,
   Receipt,
@@ -212,6 +214,14 @@ export interface AppDataProvider extends DataProvider {
   getFundDecisions: (fundId: Identifier, filter?: Record<string, unknown>) => Promise<{ rows: Decision[]; total: number }>;
   /** POST /api/decisions (program officer; 409 DECISION_EXISTS, NOT_DECIDABLE). */
   recommendDecision: (body: RecommendRequest) => Promise<Decision>;
+  /** GET /api/funds/:fundId/decision-letters (staff): the letters of the fund's decisions. */
+  getFundDecisionLetters: (fundId: Identifier) => Promise<DecisionLetter[]>;
+  /** GET /api/proposals/:id/decision (the proposal's applicant, staff): its confirmed decision and letters, or null. */
+  getProposalDecision: (proposalId: Identifier) => Promise<ProposalDecision | null>;
+  /** GET /api/decisions/:id/letters/:language: the PDF (409 LETTER_PENDING before it is stored). */
+  downloadDecisionLetter: (letter: Pick<DecisionLetter, 'decisionId' | 'language' | 'fileName'>) => Promise<DownloadedFile>;
+  /** POST /api/decisions/:id/letters/regenerate (officer, approver; 409 LETTERS_PENDING, NOT_CONFIRMED). */
+  regenerateDecisionLetters: (decisionId: Identifier) => Promise<DecisionLetter[]>;
   /** POST /api/decisions/:id/confirm (not the recommender: 403 FOUR_EYES; 409 ENVELOPE_EXCEEDED, NOT_RECOMMENDED). */
   confirmDecision: (decisionId: Identifier, note?: string) => Promise<Decision>;
   /** POST /api/decisions/:id/return (not the recommender: 403 FOUR_EYES; 409 NOT_RECOMMENDED). */
@@ -402,6 +412,18 @@ export const dataProvider: AppDataProvider = {
   },
 
   getLedger: async (fundId) => (await httpClient(fundUrl(fundId, '/ledger'))).json as Ledger,
+  getFundDecisionLetters: async (fundId) => (await httpClient(fundUrl(fundId, '/decision-letters'))).json as DecisionLetter[],
+  getProposalDecision: async (proposalId) =>
+    ((await httpClient(proposalUrl(proposalId, '/decision'))).json as { decision: ProposalDecision | null }).decision,
+  downloadDecisionLetter: async (letter) => {
+    const url = `${API_URL}/decisions/${encodeURIComponent(letter.decisionId)}/letters/${letter.language}`;
+    const response = await authorizedFetch(url, { headers: { Accept: 'application/pdf' } });
+    return { blob: await response.blob(), fileName: fileNameOf(response, letter.fileName) };
+  },
+  regenerateDecisionLetters: async (decisionId) => {
+    const url = `${API_URL}/decisions/${encodeURIComponent(String(decisionId))}/letters/regenerate`;
+    return (await httpClient(url, { method: 'POST' })).json as DecisionLetter[];
+  },
   getFundDecisions: async (fundId, filter = {}) => {
     const rows: Decision[] = [];
     let total: number;

@@ -12,6 +12,12 @@ import { renderDecisionLetter } from './render-decision-letter';
 /** A letter is a page or two; anything near this is a bug. */
 const MAX_LETTER_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Letters rendered at once by one process. Rendering takes the event loop (some 20 ms a letter); without Redis the
+ * API renders them, and a burst of confirmations (the demo's, a scenario applied) must not crowd out requests.
+ */
+const RENDER_CONCURRENCY = 2;
+
 interface DecisionForLetter extends DecisionLetterFacts {
   id: string;
   status: DecisionStatus;
@@ -78,6 +84,8 @@ export async function loadDecisionForLetter(m: EntityManager, decisionId: string
 @Injectable()
 export class DecisionLetterGenerator {
   private readonly logger = new Logger('DecisionLetters');
+  private rendering = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -152,7 +160,7 @@ export class DecisionLetterGenerator {
     );
     if (row?.status === 'generated' && row.storage_key === key) return; // this request's file is stored already
     try {
-      const pdf = await renderDecisionLetter(decision, language);
+      const pdf = await this.limited(() => renderDecisionLetter(decision, language));
       const put = await this.storage.put(key, Readable.from([pdf]), {
         contentType: 'application/pdf',
         maxBytes: MAX_LETTER_BYTES,
@@ -177,6 +185,19 @@ export class DecisionLetterGenerator {
         [decision.id, language, message.slice(0, 2000)],
       );
       throw error;
+    }
+  }
+
+  /** Runs `work` when fewer than RENDER_CONCURRENCY renders are under way; a finished one hands its slot on. */
+  private async limited<T>(work: () => Promise<T>): Promise<T> {
+    if (this.rendering < RENDER_CONCURRENCY) this.rendering++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.rendering--;
     }
   }
 

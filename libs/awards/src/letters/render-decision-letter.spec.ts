@@ -58,6 +58,17 @@ describe('decision letters', () => {
     expect(pdf.text).toContain('Toronto, le 31 août 2021');
   });
 
+  it('keeps every letter as text from one letter to the next (fonts are shared between documents)', async () => {
+    // É in bold but no plain E: subsetting caches the E (a component of É) without its character
+    await renderDecisionLetter({ ...facts, proposalTitle: 'Électricité', fundNameFr: 'Fonds' }, 'fr');
+    const title = 'Est de l’Ontario';
+    for (const language of ['en', 'fr'] as const) {
+      const pdf = await readPdf(await renderDecisionLetter({ ...facts, proposalTitle: title }, language));
+      expect(pdf.text).toContain(language === 'en' ? `Re: proposal MCF-2021-000042, “${title}”` : `« ${title} »`);
+      expect(pdf.text).toContain(language === 'en' ? 'Institution Collège Boréal' : 'Établissement Collège Boréal');
+    }
+  });
+
   it('says what each kind of decision means, and sets long conditions in their own section', async () => {
     const full = await readPdf(
       await renderDecisionLetter({ ...facts, kind: 'fund_full', amountCents: 30_000_012, conditions: '' }, 'en'),
