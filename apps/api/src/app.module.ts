@@ -8,6 +8,7 @@ import { IdentityModule } from '@cf/identity';
 import { InstitutionsModule } from '@cf/institutions';
 import { NotificationsModule } from '@cf/notifications';
 import { OpenDataModule } from '@cf/open-data';
+import { ProjectsModule } from '@cf/projects';
 import { ProposalsModule } from '@cf/proposals';
 import { ReviewsModule } from '@cf/reviews';
 import { createValidationPipe, HttpExceptionFilter } from '@cf/platform';
@@ -76,6 +77,7 @@ export class AppModule {
         ReviewsModule,
         AwardsModule,
         OpenDataModule,
+        ProjectsModule,
         NotificationsModule.forRoot({ role: 'api' }),
         SystemModule,
         DemoModule,

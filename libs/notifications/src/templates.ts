@@ -1,4 +1,11 @@
 import { TORONTO } from '@cf/platform';
+import {
+  isProjectMailTemplate,
+  PROJECT_MAIL_SHAPES,
+  PROJECT_MAIL_TEMPLATES,
+  projectMail,
+  ProjectReportNoticeData,
+} from './project-templates';
 
 export const MAIL_TEMPLATES = [
   'submission_receipt',
@@ -6,6 +13,7 @@ export const MAIL_TEMPLATES = [
   'review_assignment',
   'review_reminder',
   'decision_letter',
+  ...PROJECT_MAIL_TEMPLATES,
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 export type MailLanguage = 'en' | 'fr';
@@ -95,6 +103,7 @@ const SHAPES: Record<MailTemplate, Record<string, (v: unknown) => boolean>> = {
     amountLocal: isString,
     consolePath: (v) => isString(v) && v.startsWith('/'),
   },
+  ...PROJECT_MAIL_SHAPES,
 };
 
 /** Throws naming the fields that do not fit the template. */
@@ -359,6 +368,10 @@ export function renderMail(
 ): RenderedMail {
   assertMailData(template, data);
   const lang: MailLanguage = language === 'fr' ? 'fr' : 'en';
+  if (isProjectMailTemplate(template)) {
+    const [subject, blocks] = projectMail(template, data as unknown as ProjectReportNoticeData, lang, ctx);
+    return { subject, text: toText(blocks, lang), html: toHtml(blocks, lang, subject) };
+  }
   const [subject, blocks] =
     template === 'submission_receipt'
       ? submissionReceipt(data as unknown as SubmissionReceiptData, lang, ctx)
