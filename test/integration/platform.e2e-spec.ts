@@ -101,6 +101,7 @@ describe('the platform', () => {
       'POST /api/proposals/:id/attachments',
       'POST /api/assignments/:id/review/submit',
       'POST /api/scenarios/:id/recompute',
+      'POST /api/projects/:id/agreement/document',
     ]);
     // Routes whose DTO has only optional fields get one of its own fields with a wrong type.
     const bodies: Record<string, object> = {
@@ -110,6 +111,11 @@ describe('the platform', () => {
       'POST /api/funds/:fundId/auto-assign': { k: 'three' },
       'PUT /api/assignments/:id/review': { scores: 'all tens' },
       'POST /api/decisions/:id/confirm': { note: 42 },
+      'POST /api/projects/:id/close': { note: 42 },
+      'POST /api/projects/:id/agreement/send': { note: 42 },
+      'POST /api/projects/:id/milestones/:milestoneId/accept': { comment: 42 },
+      'POST /api/projects/:id/tranches/:trancheId/release': { note: 42 },
+      'POST /api/projects/:id/reports/:reportId/accept': { comment: 42 },
     };
     const writes = apiRoutes(t.app).filter(
       (r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !noBody.has(`${r.method} ${r.path}`),
