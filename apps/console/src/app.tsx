@@ -7,6 +7,7 @@ import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import { store } from './providers/store';
+import { publicRoutes } from './public/public-routes';
 import { renderResources } from './resources';
 import { theme } from './theme';
 
@@ -24,6 +25,7 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    {publicRoutes}
     {renderResources}
   </Admin>
 );

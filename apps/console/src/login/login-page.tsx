@@ -2,12 +2,14 @@ import { Box, Typography } from '@mui/material';
 import LockIcon from '@mui/icons-material/Lock';
 import {
   email as emailFormat,
+  Link,
   LocalesMenuButton,
   Login,
   LoginForm,
   PasswordInput,
   required,
   TextInput,
+  useLocaleState,
   useTranslate,
 } from 'react-admin';
 import { ontario } from '../theme';
@@ -18,6 +20,7 @@ import { ontario } from '../theme';
  */
 export const LoginPage = () => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   return (
     <Login
       avatarIcon={<LockIcon />}
@@ -71,6 +74,9 @@ export const LoginPage = () => {
           />
           <PasswordInput source="password" label="cf.auth.password" autoComplete="current-password" validate={required()} />
         </LoginForm>
+        <Typography variant="body2" sx={{ mt: 2, mb: 2, textAlign: 'center' }}>
+          <Link to={`/public/micro-credentials?lang=${locale === 'fr' ? 'fr' : 'en'}`}>{translate('pub.login_link')}</Link>
+        </Typography>
       </Box>
     </Login>
   );

@@ -2,10 +2,12 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { resolveBrowserLocale, type I18nProvider } from 'react-admin';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
+import { publicEn, publicFr } from '../public/public-messages';
 import { setCurrentLocale } from './current-locale';
 import { LOCALE_KEY, store } from './store';
 
-const messages = { en, fr } as const;
+/** The console's messages, and the public pages' under `pub`. */
+const messages = { en: { ...en, pub: publicEn }, fr: { ...fr, pub: publicFr } } as const;
 type Locale = keyof typeof messages;
 
 const isLocale = (value: unknown): value is Locale => value === 'en' || value === 'fr';
