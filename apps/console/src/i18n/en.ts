@@ -1095,6 +1095,8 @@ export const en = {
         feasible: 'Best found (gap %{gap} %)',
         infeasible: 'Infeasible',
         no_solution: 'No solution in time',
+        greedy: 'Ranking order',
+        greedy_violations: 'Ranking order (breaks constraints)',
       },
       columns: {
         compare: 'Compare',

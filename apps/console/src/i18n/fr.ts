@@ -1106,6 +1106,8 @@ export const fr: AppMessages = {
         feasible: 'Meilleur trouvé (écart %{gap} %)',
         infeasible: 'Irréalisable',
         no_solution: 'Aucune solution à temps',
+        greedy: 'Ordre du classement',
+        greedy_violations: 'Ordre du classement (enfreint des contraintes)',
       },
       columns: {
         compare: 'Comparer',

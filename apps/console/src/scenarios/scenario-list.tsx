@@ -36,6 +36,15 @@ const OutcomeChip = ({ scenario }: { scenario: Scenario }) => {
   }
   const o = scenario.outcome;
   const ok = o.status === 'optimal' || o.status === 'feasible';
+  if (scenario.params.method === 'greedy') {
+    return (
+      <Chip
+        size="small"
+        color={o.violations.length ? 'warning' : 'default'}
+        label={translate(o.violations.length ? 'cf.scenarios.outcomes.greedy_violations' : 'cf.scenarios.outcomes.greedy')}
+      />
+    );
+  }
   return (
     <Chip
       size="small"
