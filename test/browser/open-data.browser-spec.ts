@@ -119,9 +119,11 @@ describe('the public catalogue (browser)', () => {
       expect(request.headers().authorization).toBeUndefined();
     });
 
-    await page.goto(`${t.baseUrl}/#/public/micro-credentials?lang=fr`);
+    // A shared link, clean (no #): it opens the catalogue's route in French.
+    await page.goto(`${t.baseUrl}/public/fr/micro-credentials`);
     await visible(page.getByRole('heading', { level: 1, name: 'Catalogue des microtitres de compétence financés' }));
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(new URL(page.url()).hash).toBe('#/public/micro-credentials?lang=fr');
     await visible(page.getByRole('heading', { level: 2, name: 'Filtres' }));
     await visible(page.getByRole('navigation', { name: 'Pages publiques' }));
     for (const label of [
