@@ -263,7 +263,8 @@ describe('awards: the envelope and four-eyes decisions', () => {
   it('the demo: confirmed awards, a partial one with conditions, a waitlist and a pending recommendation on the 2021 fund', async () => {
     const [fund] = await t.dataSource.query(`SELECT id FROM funds WHERE code = 'MCF-2021'`);
     const l = await ledger(fund.id);
-    expect(l).toMatchObject({ envelopeCents: ENVELOPE, awards: 2, waitlisted: 1 });
+    // Two awards from the first round of decisions, two more funded for the projects' demo (libs/demo/demo-projects.ts).
+    expect(l).toMatchObject({ envelopeCents: ENVELOPE, awards: 4, waitlisted: 1 });
     expect(l.committedCents).toBeGreaterThan(0);
     expect(l.recommendedCents).toBeGreaterThan(0);
     const decisions = (
@@ -274,6 +275,8 @@ describe('awards: the envelope and four-eyes decisions', () => {
         .set(bearer(officer))
     ).body;
     expect(decisions.map((d: { kind: string; status: string }) => `${d.kind}:${d.status}`).sort()).toEqual([
+      'fund_full:confirmed',
+      'fund_full:confirmed',
       'fund_full:confirmed',
       'fund_full:recommended',
       'fund_partial:confirmed',

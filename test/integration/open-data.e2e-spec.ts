@@ -613,7 +613,10 @@ describe('open data: the public catalogue of funded projects and micro-credentia
       ]),
     );
     expect(facets.body.sector).toEqual(expect.arrayContaining([{ value: 'mining', label: 'Exploitation minière', count: 1 }]));
-    expect(facets.body.fundId).toEqual([{ value: fund.id, label: `Fonds d’essai ${fund.code}`, count: 1 }]);
+    // (the demo's 2021 projects are published too, so other funds may appear)
+    expect(facets.body.fundId).toEqual(
+      expect.arrayContaining([{ value: fund.id, label: `Fonds d’essai ${fund.code}`, count: 1 }]),
+    );
   });
 
   it('searches the catalogue by each criterion', async () => {

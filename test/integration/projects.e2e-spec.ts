@@ -583,6 +583,65 @@ describe('funded projects (issue 6)', () => {
     });
   });
 
+  it('the demo: four funded projects on the 2021 fund at different stages', async () => {
+    const [fund] = await t.dataSource.query(`SELECT id FROM funds WHERE code = 'MCF-2021'`);
+    const list = await t
+      .http()
+      .get(
+        `/api/projects?filter=${encodeURIComponent(JSON.stringify({ fundId: fund.id }))}&sort=${encodeURIComponent('["endOn","ASC"]')}`,
+      )
+      .set(bearer(officer));
+    expect(list.body).toHaveLength(4);
+    const by = Object.fromEntries(list.body.map((p: { institutionName: string }) => [p.institutionName, p]));
+    // Just signed: active, nothing paid, the first tranche releasable.
+    expect(by['Fanshawe College']).toMatchObject({
+      status: 'active',
+      disbursedCents: 0,
+      agreement: { status: 'signed' },
+      atRisk: false,
+    });
+    expect((await get(`${by['Fanshawe College'].id}/tranches`)).body[0].releasable).toBe(true);
+    // First tranche paid; a micro-credential launched, OSAP-approved, with enrolments.
+    const first = by['Algonquin College'];
+    expect((await get(`${first.id}/payments`)).body).toHaveLength(1);
+    expect((await get(`${first.id}/micro-credentials`)).body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ launched: true, osapStatus: 'approved', enrolled: 34 })]),
+    );
+    // An interim report submitted, awaiting review, and one overdue.
+    const reporting = by['Collège Boréal'];
+    expect(reporting).toMatchObject({ atRisk: true, overdueReports: 1 });
+    const reports = (await get(`${reporting.id}/reports`)).body;
+    expect(reports.map((r: { status: string; overdue: boolean }) => [r.status, r.overdue])).toEqual([
+      ['submitted', false],
+      ['not_started', true],
+      ['not_started', false],
+    ]);
+    // Near completion: everything accepted and paid but the final report (a draft) and the last tranche.
+    const near = by['George Brown College'];
+    expect(near).toMatchObject({
+      milestonesAccepted: 3,
+      milestonesTotal: 4,
+      remainingCents: near.awardCents - near.disbursedCents,
+    });
+    expect((await get(`${near.id}/reports`, applicant)).body.map((r: { status: string }) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+      'draft',
+    ]);
+    expect((await get(`${near.id}/tranches`)).body.map((x: { status: string }) => x.status)).toEqual([
+      'released',
+      'released',
+      'scheduled',
+    ]);
+    // Money: the fund's ledger equals the payments.
+    const [l] = await t.dataSource.query(`SELECT disbursed_cents FROM fund_ledgers WHERE fund_id = $1`, [fund.id]);
+    const [{ paid }] = await t.dataSource.query(
+      `SELECT sum(amount_cents)::bigint AS paid FROM project_payments WHERE fund_id = $1`,
+      [fund.id],
+    );
+    expect(l.disbursed_cents).toBe(paid);
+  });
+
   describe('access', () => {
     it('answers 404 to an applicant of another institution on every project route, and leaves it out of lists', async () => {
       const { project, fund } = await awarded();

@@ -25,8 +25,8 @@ describe('users administration through the stock ra-data-simple-rest client', ()
       sort: { field: 'email', order: 'ASC' },
       filter: {},
     });
-    expect(page.total).toBe(11); // the demo accounts: 7, and 4 more reviewers
-    expect(page.data.map((u) => u.email)).toEqual(['admin@example.org', 'applicant2@example.org', 'applicant@example.org']);
+    expect(page.total).toBe(12); // the demo accounts: 7, 4 more reviewers, and the applicant of a funded project
+    expect(page.data.map((u) => u.email)).toEqual(['admin@example.org', 'applicant2@example.org', 'applicant3@example.org']);
     const page3 = await provider.getList('users', {
       pagination: { page: 3, perPage: 3 },
       sort: { field: 'email', order: 'ASC' },
@@ -50,7 +50,7 @@ describe('users administration through the stock ra-data-simple-rest client', ()
     ]);
     expect((await reviewers('DESC')).data.map((u) => u.email)).toEqual([...asc].reverse());
     const raw = await fetch(`${t.baseUrl}/api/users?range=[0,1]`, { headers: { Authorization: `Bearer ${admin}` } });
-    expect(raw.headers.get('content-range')).toBe('users 0-1/11');
+    expect(raw.headers.get('content-range')).toBe('users 0-1/12');
   });
 
   it('gets many by id, and one', async () => {

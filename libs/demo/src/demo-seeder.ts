@@ -20,32 +20,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_INSTITUTIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { DEMO_PARTNERS, DEMO_PLANS, FUND_CRITERIA, fund2021, narrativeFor, openRound } from './demo-proposals';
 import { DemoAwardsSeeder } from './demo-awards';
+import { demoLetterPdf } from './demo-pdf';
+import { DemoProjectsSeeder } from './demo-projects';
 import { DemoReviewsSeeder } from './demo-reviews';
 import { DemoScenariosSeeder } from './demo-scenarios';
 
-/** A one-page PDF: enough for the type check and for a viewer to open. */
-export function demoLetterPdf(text: string): Buffer {
-  const safe = text.replace(/[()\\]/g, ' ');
-  const stream = `BT /F1 12 Tf 72 720 Td (${safe}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+export { demoLetterPdf };
 
 /** Writes the demo data; safe to run again (it adds only what is missing). */
 @Injectable()
@@ -59,6 +39,7 @@ export class DemoSeeder {
     private readonly clock: Clock,
     private readonly reviews: DemoReviewsSeeder,
     private readonly awards: DemoAwardsSeeder,
+    private readonly projects: DemoProjectsSeeder,
     private readonly scenarios: DemoScenariosSeeder,
   ) {}
 
@@ -93,6 +74,7 @@ export class DemoSeeder {
     await this.reviews.seed('MCF-2021');
     await this.awards.seed('MCF-2021');
     await this.scenarios.seed('MCF-2021');
+    await this.projects.seed('MCF-2021');
     this.logger.log(`Demo data ready: ${DEMO_USERS.length} accounts (password ${DEMO_PASSWORD})`);
   }
 

@@ -5,6 +5,7 @@ import { ObjectStorage } from '@cf/storage';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
+import { fileTypeFromBuffer } from 'file-type';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
@@ -20,10 +21,11 @@ import {
 import { ProjectDto } from './dto/project.dto';
 import { assertRunning, ProjectAccess, ProjectRef } from './project-access';
 import { ProjectsService } from './projects.service';
-import { fileTooLarge, receiveSingleFile, StoredFile } from './single-file-upload';
+import { displayFileName, fileTooLarge, receiveSingleFile, StoredFile, unsupportedType } from './single-file-upload';
 
 /** A signed agreement: a PDF, or a scan as PNG or JPEG, by its content. */
 const AGREEMENT_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
+const AGREEMENT_TYPES_TEXT = 'a PDF, or a scan as PNG or JPEG';
 
 /**
  * The transfer payment agreement of a project: an officer prepares and sends it (draft → sent), either side uploads
@@ -80,32 +82,57 @@ export class AgreementService {
       stored = await receiveSingleFile(req, this.storage, key, {
         maxBytes,
         allowed: AGREEMENT_TYPES,
-        allowedText: 'a PDF, or a scan as PNG or JPEG',
+        allowedText: AGREEMENT_TYPES_TEXT,
       });
-      const s = stored;
-      return await this.dataSource.transaction(async (m) => {
-        const p = await this.loadForUpload(m, user, id, true);
-        this.assertCanUpload(p);
-        await m.query(
-          `UPDATE projects SET agreement_document_key = $2, agreement_document_name = $3, agreement_document_type = $4,
-                  agreement_document_size = $5, agreement_document_sha256 = $6, agreement_document_uploaded_at = $7,
-                  agreement_document_uploaded_by = $8, version = version + 1, updated_at = now()
-            WHERE id = $1`,
-          [id, key, s.fileName, s.contentType, s.sizeBytes, s.sha256, this.clock.now(), user.id],
-        );
-        await this.audit.record(m, {
-          actorId: user.id,
-          action: 'project.agreement_upload',
-          entityType: 'project',
-          entityId: id,
-          changes: { fileName: s.fileName, contentType: s.contentType, sizeBytes: s.sizeBytes, sha256: s.sha256 },
-        });
-        return this.projects.read(m, id);
-      });
+      return await this.recordDocument(user, id, key, stored);
     } catch (e) {
       if (stored) await this.storage.delete(key).catch((err) => this.logger.error(`could not remove ${key}: ${String(err)}`));
       throw e;
     }
+  }
+
+  /** The signed copy from bytes already in hand (the demo seeder), with the same type check as an upload. */
+  async attachDocument(user: AuthUser, id: string, fileName: string, bytes: Buffer): Promise<ProjectDto> {
+    this.assertCanUpload(await this.loadForUpload(this.dataSource.manager, user, id, false));
+    const detected = (await fileTypeFromBuffer(bytes)) ?? null;
+    if (!detected || !AGREEMENT_TYPES.has(detected.mime)) throw unsupportedType(detected?.mime ?? null, AGREEMENT_TYPES_TEXT);
+    const key = `agreements/${randomUUID()}`;
+    const put = await this.storage.put(key, Readable.from(bytes), {
+      contentType: detected.mime,
+      maxBytes: this.config.uploads.maxBytes,
+    });
+    try {
+      return await this.recordDocument(user, id, key, {
+        ...put,
+        fileName: displayFileName(fileName),
+        contentType: detected.mime,
+      });
+    } catch (e) {
+      await this.storage.delete(key).catch((err) => this.logger.error(`could not remove ${key}: ${String(err)}`));
+      throw e;
+    }
+  }
+
+  private recordDocument(user: AuthUser, id: string, key: string, s: StoredFile): Promise<ProjectDto> {
+    return this.dataSource.transaction(async (m) => {
+      const p = await this.loadForUpload(m, user, id, true);
+      this.assertCanUpload(p);
+      await m.query(
+        `UPDATE projects SET agreement_document_key = $2, agreement_document_name = $3, agreement_document_type = $4,
+                agreement_document_size = $5, agreement_document_sha256 = $6, agreement_document_uploaded_at = $7,
+                agreement_document_uploaded_by = $8, version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [id, key, s.fileName, s.contentType, s.sizeBytes, s.sha256, this.clock.now(), user.id],
+      );
+      await this.audit.record(m, {
+        actorId: user.id,
+        action: 'project.agreement_upload',
+        entityType: 'project',
+        entityId: id,
+        changes: { fileName: s.fileName, contentType: s.contentType, sizeBytes: s.sizeBytes, sha256: s.sha256 },
+      });
+      return this.projects.read(m, id);
+    });
   }
 
   async openDocument(

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { microCredentialProblems, OsapStatus } from './domain/micro-credential-rules';
 import { today } from './domain/overdue-policy';
-import { MicroCredentialDto, MicroCredentialInput, UpdateMicroCredentialDto } from './dto/project.dto';
+import { MicroCredentialDto, ProjectMicroCredentialInput, UpdateProjectMicroCredentialDto } from './dto/project.dto';
 import { ProjectAccess, ProjectRef } from './project-access';
 import { MICRO_CREDENTIAL_SELECT, MicroCredentialRow, toMicroCredentialDto } from './project.queries';
 
@@ -33,7 +33,7 @@ const SORTS: Record<string, string> = {
 };
 
 /** The columns an institution maintains, in the order of the INSERT/UPDATE below. */
-function values(d: MicroCredentialInput): unknown[] {
+function values(d: ProjectMicroCredentialInput): unknown[] {
   return [
     d.title.trim(),
     d.sector,
@@ -125,7 +125,7 @@ export class MicroCredentialsService {
     return { items: rows.map((r) => toMicroCredentialDto(r, d)), total };
   }
 
-  async create(user: AuthUser, projectId: string, dto: MicroCredentialInput): Promise<MicroCredentialDto> {
+  async create(user: AuthUser, projectId: string, dto: ProjectMicroCredentialInput): Promise<MicroCredentialDto> {
     return this.dataSource.transaction(async (m) => {
       const p = await this.access.loadOwn(m, user, projectId);
       this.assertEditable(p);
@@ -147,7 +147,7 @@ export class MicroCredentialsService {
     });
   }
 
-  async update(user: AuthUser, projectId: string, id: string, dto: UpdateMicroCredentialDto): Promise<MicroCredentialDto> {
+  async update(user: AuthUser, projectId: string, id: string, dto: UpdateProjectMicroCredentialDto): Promise<MicroCredentialDto> {
     return this.dataSource.transaction(async (m) => {
       const p = await this.access.loadOwn(m, user, projectId);
       this.assertEditable(p);
@@ -188,7 +188,7 @@ export class MicroCredentialsService {
     });
   }
 
-  private check(dto: MicroCredentialInput): void {
+  private check(dto: ProjectMicroCredentialInput): void {
     const problems = microCredentialProblems(
       {
         launchedOn: dto.launchedOn ?? null,

@@ -5,4 +5,5 @@ export * from './proposal.entity';
 export * from './proposal-access';
 export * from './proposals.module';
 export * from './proposals.service';
+export * from './screening.service';
 export * from './dto/proposal.dto';

@@ -42,6 +42,6 @@ import { SubmissionsService } from './submissions.service';
     PartnerOrganizationsService,
     AttachmentsService,
   ],
-  exports: [ProposalAccess, ProposalsService],
+  exports: [ProposalAccess, ProposalsService, ScreeningService],
 })
 export class ProposalsModule {}

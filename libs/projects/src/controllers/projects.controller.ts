@@ -13,7 +13,7 @@ import { PROJECT_STATUSES, REPORT_STATUSES } from '../domain/status-machines';
 import {
   DeliverMilestoneDto,
   MicroCredentialDto,
-  MicroCredentialInput,
+  ProjectMicroCredentialInput,
   MilestoneDto,
   OptionalCommentDto,
   OptionalNoteDto,
@@ -26,7 +26,7 @@ import {
   SignAgreementDto,
   SubmitReportDto,
   TrancheDto,
-  UpdateMicroCredentialDto,
+  UpdateProjectMicroCredentialDto,
 } from '../dto/project.dto';
 import { MicroCredentialsService } from '../micro-credentials.service';
 import { MilestonesService } from '../milestones.service';
@@ -420,7 +420,7 @@ export class ProjectsController {
   addMicroCredential(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: MicroCredentialInput,
+    @Body() dto: ProjectMicroCredentialInput,
   ): Promise<MicroCredentialDto> {
     return this.microCredentials.create(user, id, dto);
   }
@@ -432,7 +432,7 @@ export class ProjectsController {
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('microCredentialId', ParseUUIDPipe) microCredentialId: string,
-    @Body() dto: UpdateMicroCredentialDto,
+    @Body() dto: UpdateProjectMicroCredentialDto,
   ): Promise<MicroCredentialDto> {
     return this.microCredentials.update(user, id, microCredentialId, dto);
   }

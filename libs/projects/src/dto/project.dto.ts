@@ -339,7 +339,7 @@ export class SubmitReportDto {
   @ApiProperty({ description: 'The version read' }) @IsInt({ message: 'must be a whole number' }) @Min(1) version: number;
 }
 
-export class MicroCredentialInput {
+export class ProjectMicroCredentialInput {
   @ApiProperty() @IsString() @MaxLength(300) @Matches(/\S/, { message: 'is required' }) title: string;
   @ApiProperty({ enum: SECTORS, description: 'Industry' })
   @IsIn(SECTORS, { message: `must be one of: ${SECTORS.join(', ')}` })
@@ -371,6 +371,6 @@ export class MicroCredentialInput {
   @ApiProperty() @IsBoolean() stackable: boolean;
 }
 
-export class UpdateMicroCredentialDto extends MicroCredentialInput {
+export class UpdateProjectMicroCredentialDto extends ProjectMicroCredentialInput {
   @ApiProperty({ description: 'The version read' }) @IsInt({ message: 'must be a whole number' }) @Min(1) version: number;
 }
