@@ -102,6 +102,7 @@ describe('the platform', () => {
       'POST /api/assignments/:id/review/submit',
       'POST /api/scenarios/:id/recompute',
       'POST /api/projects/:id/agreement/document',
+      'POST /api/decisions/:id/letters/regenerate',
     ]);
     // Routes whose DTO has only optional fields get one of its own fields with a wrong type.
     const bodies: Record<string, object> = {
