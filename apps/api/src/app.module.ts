@@ -11,7 +11,7 @@ import { OpenDataModule } from '@cf/open-data';
 import { ProjectsModule } from '@cf/projects';
 import { ProposalsModule } from '@cf/proposals';
 import { ReviewsModule } from '@cf/reviews';
-import { createValidationPipe, HttpExceptionFilter } from '@cf/platform';
+import { createValidationPipe, HttpExceptionFilter, RateLimitModule } from '@cf/platform';
 import { QueueModule } from '@cf/queue';
 import { SystemModule } from '@cf/system';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -60,6 +60,7 @@ export class AppModule {
           runMigrations: true,
         }),
         QueueModule.forRoot({ redisUrl: config.redis.url, role: 'api' }),
+        RateLimitModule.forRoot({ redisUrl: config.redis.url, prefix: config.redis.queuePrefix }),
         ...(existsSync(join(consoleDir, 'index.html'))
           ? [
               ServeStaticModule.forRoot({

@@ -62,6 +62,7 @@ export const envSchema = z.object({
         .filter(Boolean),
     ),
   TRUST_PROXY: bool.default(false),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONSOLE_DIR: z.string().min(1).default('./dist/console'),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
@@ -102,7 +103,15 @@ export type StorageConfig = { driver: 'local'; localDir: string } | { driver: 's
 
 export interface AppConfig {
   nodeEnv: Env['NODE_ENV'];
-  http: { port: number; host: string; corsOrigins: string[]; trustProxy: boolean; consoleDir: string };
+  http: {
+    port: number;
+    host: string;
+    corsOrigins: string[];
+    trustProxy: boolean;
+    consoleDir: string;
+    /** Requests one client address may make to the public catalogue per minute (shared in Redis when set). */
+    publicRequestsPerMinute: number;
+  };
   database: {
     /** Set when an external PostgreSQL is used; unset means the embedded default (PGlite). */
     url?: string;
@@ -165,6 +174,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       corsOrigins: e.CORS_ORIGINS,
       trustProxy: e.TRUST_PROXY,
       consoleDir: e.CONSOLE_DIR,
+      publicRequestsPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     },
     database: { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_DB_PORT, poolSize: e.DB_POOL_SIZE },
     dataDir: e.DATA_DIR,

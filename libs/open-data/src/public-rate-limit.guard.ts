@@ -1,39 +1,34 @@
-import { Clock, DomainError } from '@cf/platform';
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@cf/config';
+import { DomainError, RateLimitStore } from '@cf/platform';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 
-/** Requests one address may make to the public routes per minute (per API process). */
-export const PUBLIC_REQUESTS_PER_MINUTE = 600;
 const WINDOW_MS = 60_000;
-const MAX_TRACKED = 50_000;
 
 /**
  * A fixed-window limit per client address on the public, unauthenticated routes, so a scraper cannot keep the
- * database busy: 429 `RATE_LIMITED` with `Retry-After`. In memory, per process (each API replica counts its own);
- * the responses are also cacheable (Cache-Control, ETag), so a proxy in front takes most of the load.
+ * database busy: 429 `RATE_LIMITED` with `Retry-After`. At most `PUBLIC_RATE_LIMIT_PER_MINUTE` requests a minute
+ * per address, counted in Redis when REDIS_URL is set (every API replica counts one limit), in memory otherwise
+ * (the embedded default: one process). The responses are also cacheable (Cache-Control, ETag), so a proxy in front
+ * takes most of the load.
  */
 @Injectable()
 export class PublicRateLimitGuard implements CanActivate {
-  private windowStart = 0;
-  private readonly counts = new Map<string, number>();
+  constructor(
+    private readonly store: RateLimitStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  constructor(private readonly clock: Clock) {}
-
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
-    const now = this.clock.now().getTime();
-    if (now - this.windowStart >= WINDOW_MS || now < this.windowStart) {
-      this.windowStart = now;
-      this.counts.clear();
-    }
+    const max = this.config.http.publicRequestsPerMinute;
     const key = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const count = (this.counts.get(key) ?? 0) + 1;
-    if (this.counts.size < MAX_TRACKED || this.counts.has(key)) this.counts.set(key, count);
-    if (count > PUBLIC_REQUESTS_PER_MINUTE) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((this.windowStart + WINDOW_MS - now) / 1000));
+    const { count, resetInMs } = await this.store.hit('public', key, WINDOW_MS);
+    if (count > max) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(resetInMs / 1000));
       throw new DomainError(
         'RATE_LIMITED',
-        `Too many requests to the public catalogue: at most ${PUBLIC_REQUESTS_PER_MINUTE} a minute. Try again in ${retryAfterSeconds} s.`,
+        `Too many requests to the public catalogue: at most ${max} a minute. Try again in ${retryAfterSeconds} s.`,
         429,
         { retryAfterSeconds },
       );

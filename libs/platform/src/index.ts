@@ -7,3 +7,4 @@ export * from './zoned-time';
 export * from './clock';
 export * from './received-at';
 export * from './periodic-task';
+export * from './rate-limit';
