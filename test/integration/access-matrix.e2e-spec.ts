@@ -169,6 +169,7 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/projects/:id/micro-credentials/:microCredentialId': { ok: 'own', notFound: 'other' },
   'GET /api/project-reports': { ok: 'own other staff' },
   'GET /api/micro-credentials': { ok: 'own other staff' },
+  'GET /api/funds/:fundId/dashboard': { ok: 'staff' },
   // operations
   'GET /api/health': PUBLIC,
   'GET /api/metrics': PUBLIC,

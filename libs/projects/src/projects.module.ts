@@ -4,7 +4,9 @@ import { NotificationsModule } from '@cf/notifications';
 import { StorageModule } from '@cf/storage';
 import { Module } from '@nestjs/common';
 import { AgreementService } from './agreement.service';
+import { DashboardController } from './controllers/dashboard.controller';
 import { MicroCredentialsController, ProjectReportsController, ProjectsController } from './controllers/projects.controller';
+import { DashboardService } from './dashboard.service';
 import { MicroCredentialsService } from './micro-credentials.service';
 import { MilestonesService } from './milestones.service';
 import { PaymentsService } from './payments.service';
@@ -20,7 +22,7 @@ import { ReportsService } from './reports.service';
  */
 @Module({
   imports: [AuditModule, AwardsModule, NotificationsModule, StorageModule],
-  controllers: [ProjectsController, ProjectReportsController, MicroCredentialsController],
+  controllers: [ProjectsController, ProjectReportsController, MicroCredentialsController, DashboardController],
   providers: [
     ProjectAccess,
     ProjectsService,
@@ -30,6 +32,7 @@ import { ReportsService } from './reports.service';
     ReportsService,
     MicroCredentialsService,
     ReportReminderService,
+    DashboardService,
   ],
   exports: [
     ProjectsService,
