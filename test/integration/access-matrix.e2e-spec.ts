@@ -168,6 +168,11 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/projects/:id/micro-credentials': { ok: 'own', notFound: 'other' },
   'PUT /api/projects/:id/micro-credentials/:microCredentialId': { ok: 'own', notFound: 'other' },
   'GET /api/project-reports': { ok: 'own other staff' },
+  // exports and the payments list read through the lists' scope: an applicant gets their institution's rows
+  'GET /api/projects/export': { ok: 'own other staff' },
+  'GET /api/project-reports/export': { ok: 'own other staff' },
+  'GET /api/project-payments': { ok: 'own other staff' },
+  'GET /api/project-payments/export': { ok: 'own other staff' },
   'GET /api/micro-credentials': { ok: 'own other staff' },
   'GET /api/funds/:fundId/dashboard': { ok: 'staff' },
   // operations

@@ -1,12 +1,40 @@
 import { AuditService } from '@cf/audit';
 import { formatCents } from '@cf/funds';
-import { AuthUser, Clock, ConflictError, NotFoundError } from '@cf/platform';
+import { AuthUser, Clock, ConflictError, likePattern, ListQuery, NotFoundError, Page } from '@cf/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PROJECT_TIME_ZONE } from './domain/overdue-policy';
 import { PaymentDto, TrancheDto } from './dto/project.dto';
 import { ProjectAccess } from './project-access';
-import { PAYMENT_SELECT, PaymentRow, toPaymentDto, toTrancheDto, TRANCHE_SELECT, TrancheRow } from './project.queries';
+import {
+  PAYMENT_LIST_SELECT,
+  PAYMENT_SELECT,
+  PaymentListRow,
+  PaymentRow,
+  toPaymentDto,
+  toPaymentListDto,
+  toTrancheDto,
+  TRANCHE_SELECT,
+  TrancheRow,
+} from './project.queries';
+
+export interface PaymentFilter {
+  id?: string[];
+  q?: string;
+  projectId?: string;
+  fundId?: string;
+  institutionId?: string;
+  releasedFrom?: string;
+  releasedTo?: string;
+}
+
+const PAYMENT_SORTS: Record<string, string> = {
+  releasedAt: 'pay.released_at',
+  amountCents: 'pay.amount_cents',
+  projectTitle: 'pr.title',
+  institutionName: 'i.name',
+};
 
 /**
  * Payments: an officer releases a tranche once its milestone is accepted. One transaction claims the tranche
@@ -38,6 +66,36 @@ export class PaymentsService {
       projectId,
     ]);
     return rows.map(toPaymentDto);
+  }
+
+  /**
+   * Payments across projects (the officers' ledger of disbursements; an applicant's own institution's), with the list
+   * contract. `releasedFrom`/`releasedTo` are calendar dates in Toronto, both included.
+   */
+  async search(user: AuthUser, query: ListQuery<PaymentFilter>): Promise<Page<PaymentDto>> {
+    const params: unknown[] = [];
+    const where = [this.access.scope(user, params, 'pr')];
+    const f = query.filter;
+    if (f.id) where.push(`pay.id = ANY($${params.push(f.id)}::uuid[])`);
+    if (f.q) {
+      const i = params.push(likePattern(f.q));
+      where.push(`(pr.title ILIKE $${i} OR pr.tracking_number ILIKE $${i} OR i.name ILIKE $${i})`);
+    }
+    if (f.projectId) where.push(`pay.project_id = $${params.push(f.projectId)}`);
+    if (f.fundId) where.push(`pay.fund_id = $${params.push(f.fundId)}`);
+    if (f.institutionId) where.push(`pr.institution_id = $${params.push(f.institutionId)}`);
+    const localDay = `(pay.released_at AT TIME ZONE '${PROJECT_TIME_ZONE}')::date`;
+    if (f.releasedFrom) where.push(`${localDay} >= $${params.push(f.releasedFrom)}::date`);
+    if (f.releasedTo) where.push(`${localDay} <= $${params.push(f.releasedTo)}::date`);
+    const m = this.dataSource.manager;
+    const sql = `${PAYMENT_LIST_SELECT} WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM (${sql}) c`, params);
+    const order = PAYMENT_SORTS[query.sort.field] ?? 'pay.released_at';
+    const rows: PaymentListRow[] = await m.query(
+      `${sql} ORDER BY ${order} ${query.sort.order} NULLS LAST, t.position, pay.id LIMIT ${query.limit} OFFSET ${query.offset}`,
+      params,
+    );
+    return { items: rows.map(toPaymentListDto), total };
   }
 
   async release(officer: AuthUser, projectId: string, trancheId: string, note: string | undefined): Promise<PaymentDto> {

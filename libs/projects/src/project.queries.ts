@@ -287,6 +287,42 @@ export interface PaymentRow {
   note: string | null;
 }
 
+/** Payments across projects: each with its project, institution, fund and milestone (the lists and exports). */
+export const PAYMENT_LIST_SELECT = `
+  SELECT pay.*, t.position AS tranche_position, t.basis_points, u.display_name AS released_by_name,
+         m.title AS milestone_title, pr.title AS project_title, pr.tracking_number, pr.institution_id,
+         i.name AS institution_name, f.code AS fund_code
+    FROM project_payments pay
+    JOIN project_tranches t ON t.id = pay.tranche_id
+    JOIN project_milestones m ON m.id = t.milestone_id
+    JOIN projects pr ON pr.id = pay.project_id
+    JOIN institutions i ON i.id = pr.institution_id
+    JOIN funds f ON f.id = pay.fund_id
+    JOIN users u ON u.id = pay.released_by`;
+
+export interface PaymentListRow extends PaymentRow {
+  basis_points: number;
+  milestone_title: string;
+  project_title: string;
+  tracking_number: string | null;
+  institution_id: string;
+  institution_name: string;
+  fund_code: string;
+}
+
+export function toPaymentListDto(r: PaymentListRow): PaymentDto {
+  return {
+    ...toPaymentDto(r),
+    basisPoints: r.basis_points,
+    milestoneTitle: r.milestone_title,
+    projectTitle: r.project_title,
+    trackingNumber: r.tracking_number,
+    institutionId: r.institution_id,
+    institutionName: r.institution_name,
+    fundCode: r.fund_code,
+  };
+}
+
 export function toPaymentDto(r: PaymentRow): PaymentDto {
   return {
     id: r.id,
@@ -304,6 +340,7 @@ export function toPaymentDto(r: PaymentRow): PaymentDto {
 
 export const REPORT_SELECT = `
   SELECT r.*, r.due_on::text AS due_on_text, pr.status AS project_status, pr.title AS project_title, pr.fund_id,
+         pr.tracking_number,
          i.name AS institution_name, su.display_name AS submitted_by_name, ru.display_name AS reviewed_by_name,
          coalesce((SELECT json_agg(json_build_object('category', s.category, 'amountCents', s.amount_cents) ORDER BY s.category)
                      FROM project_report_spending s WHERE s.report_id = r.id), '[]') AS spending
@@ -318,6 +355,7 @@ export interface ReportRow {
   project_id: string;
   project_status: ProjectStatus;
   project_title: string;
+  tracking_number: string | null;
   fund_id: string;
   institution_name: string;
   position: number;
@@ -371,7 +409,14 @@ export function toReportDto(r: ReportRow, now: Date, withProject = false): Repor
     remindedAt: iso(r.reminded_at),
     overdueNotifiedAt: iso(r.overdue_notified_at),
     version: r.version,
-    ...(withProject ? { projectTitle: r.project_title, institutionName: r.institution_name, fundId: r.fund_id } : {}),
+    ...(withProject
+      ? {
+          projectTitle: r.project_title,
+          trackingNumber: r.tracking_number,
+          institutionName: r.institution_name,
+          fundId: r.fund_id,
+        }
+      : {}),
   };
 }
 

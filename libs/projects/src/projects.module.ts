@@ -5,8 +5,14 @@ import { StorageModule } from '@cf/storage';
 import { Module } from '@nestjs/common';
 import { AgreementService } from './agreement.service';
 import { DashboardController } from './controllers/dashboard.controller';
+import {
+  ProjectExportsController,
+  ProjectPaymentsController,
+  ProjectReportExportsController,
+} from './controllers/project-exports.controller';
 import { MicroCredentialsController, ProjectReportsController, ProjectsController } from './controllers/projects.controller';
 import { DashboardService } from './dashboard.service';
+import { ProjectExportsService } from './exports/project-exports.service';
 import { MicroCredentialsService } from './micro-credentials.service';
 import { MilestonesService } from './milestones.service';
 import { PaymentsService } from './payments.service';
@@ -22,7 +28,16 @@ import { ReportsService } from './reports.service';
  */
 @Module({
   imports: [AuditModule, AwardsModule, NotificationsModule, StorageModule],
-  controllers: [ProjectsController, ProjectReportsController, MicroCredentialsController, DashboardController],
+  // the exports first: `GET /projects/export` must come before `GET /projects/:id`
+  controllers: [
+    ProjectExportsController,
+    ProjectReportExportsController,
+    ProjectPaymentsController,
+    ProjectsController,
+    ProjectReportsController,
+    MicroCredentialsController,
+    DashboardController,
+  ],
   providers: [
     ProjectAccess,
     ProjectsService,
@@ -32,6 +47,7 @@ import { ReportsService } from './reports.service';
     ReportsService,
     MicroCredentialsService,
     ReportReminderService,
+    ProjectExportsService,
     DashboardService,
   ],
   exports: [

@@ -165,6 +165,14 @@ export class PaymentDto {
   @ApiProperty() releasedByName: string;
   @ApiProperty({ format: 'date-time' }) releasedAt: string;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
+  /** In the cross-project list (`GET /project-payments`) only. */
+  @ApiPropertyOptional({ description: "The tranche's share of the award in basis points" }) basisPoints?: number;
+  @ApiPropertyOptional() milestoneTitle?: string;
+  @ApiPropertyOptional() projectTitle?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) trackingNumber?: string | null;
+  @ApiPropertyOptional({ format: 'uuid' }) institutionId?: string;
+  @ApiPropertyOptional() institutionName?: string;
+  @ApiPropertyOptional() fundCode?: string;
 }
 
 export class SpendingLineDto {
@@ -201,6 +209,7 @@ export class ReportDto {
   @ApiProperty() version: number;
   /** In the cross-project list only. */
   @ApiPropertyOptional() projectTitle?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) trackingNumber?: string | null;
   @ApiPropertyOptional() institutionName?: string;
   @ApiPropertyOptional({ format: 'uuid' }) fundId?: string;
 }
