@@ -106,6 +106,10 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
       regenerate_letters: ['approver', 'program_officer'],
     },
   },
+  // the program dashboard of funded projects, a card of the dashboard (docs/projects-api.md, "Program dashboard")
+  'program-dashboard': {
+    roles: ['program_officer', 'approver', 'admin'],
+  },
   // what-if scenarios (docs/api.md, "Scenarios"): officers create, recompute, apply and delete
   scenarios: {
     roles: ['program_officer', 'approver', 'admin'],

@@ -11,10 +11,11 @@ import {
   usePermissions,
   useTranslate,
 } from 'react-admin';
-import { canDo } from '../access';
+import { canDo, canSeeResource } from '../access';
 import { ReviewTodoCard } from '../assignments/review-todo-card';
 import { menuEntriesFor } from '../resources';
 import { OpenFundsDeadlines } from './open-funds-deadlines';
+import { ProgramDashboard } from './program-dashboard';
 
 /** Welcome page for every signed-in user. */
 export const Dashboard = () => {
@@ -65,6 +66,8 @@ export const Dashboard = () => {
         </Card>
 
         <OpenFundsDeadlines />
+
+        {canSeeResource('program-dashboard', roles) ? <ProgramDashboard /> : null}
 
         <Card component="section" aria-labelledby="fund-heading">
           <CardContent>

@@ -33,6 +33,7 @@ import type {
   ScenarioComparison,
   ScenarioParams,
 } from '../types';
+import type { FundDashboard } from '../dashboard/program-dashboard-types';
 import { API_URL, baseHeaders, getValidSession, readJson, refreshSession } from './session';
 
 type FetchResult = Awaited<ReturnType<typeof fetchUtils.fetchJson>>;
@@ -245,6 +246,10 @@ export interface AppDataProvider extends DataProvider {
   deleteScenario: (id: Identifier) => Promise<void>;
   /** GET /api/scenarios/compare?ids=a,b: side by side against the first. */
   compareScenarios: (ids: readonly Identifier[]) => Promise<ScenarioComparison>;
+
+  /* program dashboard (docs/projects-api.md, "Program dashboard") */
+  /** GET /api/funds/:fundId/dashboard (staff): projects at risk, money by group, micro-credentials, enrolments. */
+  getFundDashboard: (fundId: Identifier) => Promise<FundDashboard>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -464,4 +469,6 @@ export const dataProvider: AppDataProvider = {
   compareScenarios: async (ids) =>
     (await httpClient(`${API_URL}/scenarios/compare?${new URLSearchParams({ ids: ids.map(String).join(',') }).toString()}`))
       .json as ScenarioComparison,
+
+  getFundDashboard: async (fundId) => (await httpClient(fundUrl(fundId, '/dashboard'))).json as FundDashboard,
 };
