@@ -110,6 +110,35 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
   'program-dashboard': {
     roles: ['program_officer', 'approver', 'admin'],
   },
+  // funded projects (docs/projects-api.md): the institution acts for itself, officers for the ministry; approvers and
+  // admins read. An applicant sees their institution's projects only (the API checks the record).
+  projects: {
+    roles: ['applicant', 'program_officer', 'approver', 'admin'],
+    actions: {
+      // a project is made by a confirmed award, never with a form
+      create: [],
+      edit: [],
+      delete: [],
+      send_agreement: ['program_officer'],
+      upload_agreement: ['applicant', 'program_officer'],
+      sign_agreement: ['program_officer'],
+      deliver: ['applicant'],
+      review_milestone: ['program_officer'],
+      release: ['program_officer'],
+      file_report: ['applicant'],
+      review_report: ['program_officer'],
+      keep_micro_credentials: ['applicant'],
+      close: ['program_officer'],
+    },
+  },
+  'project-reports': {
+    roles: ['applicant', 'program_officer', 'approver', 'admin'],
+    actions: { create: [], edit: [], delete: [] },
+  },
+  'project-payments': {
+    roles: ['applicant', 'program_officer', 'approver', 'admin'],
+    actions: { create: [], edit: [], delete: [] },
+  },
   // what-if scenarios (docs/api.md, "Scenarios"): officers create, recompute, apply and delete
   scenarios: {
     roles: ['program_officer', 'approver', 'admin'],

@@ -10,6 +10,9 @@ import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import SavingsIcon from '@mui/icons-material/Savings';
+import PaidIcon from '@mui/icons-material/Paid';
+import SummarizeIcon from '@mui/icons-material/Summarize';
+import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import { CustomRoutes, reactRouterProvider, Resource, type RaRecord } from 'react-admin';
 import { canDo, canSeeResource, isApplicantOnly, isReviewerOnly } from './access';
 import { AssignmentList } from './assignments/assignment-list';
@@ -42,6 +45,11 @@ import { ProposalList } from './proposals/proposal-list';
 import { ProposalShow } from './proposals/proposal-show';
 import { ProposalEdit } from './proposals/proposal-edit';
 import { ProposalCreate } from './proposals/proposal-create';
+import { ProjectList } from './projects/project-list';
+import { ProjectShow } from './projects/project-show';
+import type { Project } from './projects/project-types';
+import { ProjectReportList } from './project-reports/project-report-list';
+import { ProjectPaymentList } from './project-payments/project-payment-list';
 import type { Assignment, Institution, PartnerOrganization, Proposal, Reviewer, User } from './types';
 
 /**
@@ -70,6 +78,26 @@ export const APP_RESOURCES: AppResource[] = [
     edit: ProposalEdit,
     create: ProposalCreate,
     recordRepresentation: (record: RaRecord) => (record as Proposal).title || (record as Proposal).trackingNumber || '',
+  },
+  {
+    name: 'projects',
+    menuLabel: (roles) => (isApplicantOnly(roles) ? 'cf.menu.my_projects' : 'cf.menu.projects'),
+    icon: WorkspacePremiumIcon,
+    list: ProjectList,
+    show: ProjectShow,
+    recordRepresentation: (record: RaRecord) => (record as Project).title || (record as Project).trackingNumber || '',
+  },
+  {
+    name: 'project-reports',
+    menuLabel: 'cf.menu.project_reports',
+    icon: SummarizeIcon,
+    list: ProjectReportList,
+  },
+  {
+    name: 'project-payments',
+    menuLabel: 'cf.menu.project_payments',
+    icon: PaidIcon,
+    list: ProjectPaymentList,
   },
   {
     name: 'assignments',

@@ -2,6 +2,18 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type Identifier } from 'react-admin';
 import { noteServerTime } from '../common/server-clock';
 import type {
+  ExportDataset,
+  ExportFormat,
+  Milestone,
+  Payment,
+  Project,
+  ProjectMicroCredential,
+  ProjectMicroCredentialInput,
+  ProjectReport,
+  ReportDraft,
+  Tranche,
+} from '../projects/project-types';
+import type {
   ApiErrorBody,
   Assignment,
   Attachment,
@@ -208,6 +220,66 @@ export interface AppDataProvider extends DataProvider {
   /** DELETE /api/proposals/:id/moderation (program officer). */
   clearModeration: (proposalId: Identifier) => Promise<void>;
 
+  /* funded projects (docs/projects-api.md) */
+  /** POST /api/projects/:id/agreement/send (program officer): draft → sent. */
+  sendAgreement: (projectId: Identifier, note?: string) => Promise<Project>;
+  /** POST /api/projects/:id/agreement/document (multipart `file`): the signed copy (415, 413). */
+  uploadAgreement: (projectId: Identifier, file: File) => Promise<Project>;
+  /** POST /api/projects/:id/agreement/sign (program officer; 409 AGREEMENT_DOCUMENT_MISSING). */
+  signAgreement: (projectId: Identifier, signedOn: string) => Promise<Project>;
+  /** GET /api/projects/:id/agreement/document */
+  downloadAgreement: (projectId: Identifier, fallbackName: string) => Promise<DownloadedFile>;
+  /** POST /api/projects/:id/close (program officer; 409 PROJECT_NOT_CLOSABLE with `problems`). */
+  closeProject: (projectId: Identifier, note?: string) => Promise<Project>;
+  /** GET /api/projects/:id/milestones */
+  getProjectMilestones: (projectId: Identifier) => Promise<Milestone[]>;
+  /** POST …/milestones/:milestoneId/deliver (the institution): `{ note, evidenceUrl? }`. */
+  deliverMilestone: (projectId: Identifier, milestoneId: string, note: string, evidenceUrl?: string) => Promise<Milestone>;
+  /** POST …/milestones/:milestoneId/accept | return (program officer; a return needs the comment). */
+  reviewMilestone: (
+    projectId: Identifier,
+    milestoneId: string,
+    action: 'accept' | 'return',
+    comment?: string,
+  ) => Promise<Milestone>;
+  /** GET /api/projects/:id/tranches */
+  getProjectTranches: (projectId: Identifier) => Promise<Tranche[]>;
+  /** POST …/tranches/:trancheId/release (program officer; 409 MILESTONE_NOT_ACCEPTED, TRANCHE_RELEASED…). */
+  releaseTranche: (projectId: Identifier, trancheId: string, note?: string) => Promise<Payment>;
+  /** GET /api/projects/:id/payments */
+  getProjectPayments: (projectId: Identifier) => Promise<Payment[]>;
+  /** GET /api/projects/:id/reports */
+  getProjectReports: (projectId: Identifier) => Promise<ProjectReport[]>;
+  /** PUT /api/projects/:id/reports/:reportId (the institution's draft; 409 STALE_VERSION, 400 per field). */
+  saveProjectReport: (projectId: Identifier, reportId: string, draft: ReportDraft) => Promise<ProjectReport>;
+  /** POST …/reports/:reportId/submit (422 REPORT_INCOMPLETE with `errors`). */
+  submitProjectReport: (projectId: Identifier, reportId: string, version: number) => Promise<ProjectReport>;
+  /** POST …/reports/:reportId/accept | return (program officer; a return needs the comment). */
+  reviewProjectReport: (
+    projectId: Identifier,
+    reportId: string,
+    action: 'accept' | 'return',
+    comment?: string,
+  ) => Promise<ProjectReport>;
+  /** GET /api/projects/:id/micro-credentials */
+  getProjectMicroCredentials: (projectId: Identifier) => Promise<ProjectMicroCredential[]>;
+  /** POST /api/projects/:id/micro-credentials (the institution). */
+  createProjectMicroCredential: (projectId: Identifier, body: ProjectMicroCredentialInput) => Promise<ProjectMicroCredential>;
+  /** PUT /api/projects/:id/micro-credentials/:microCredentialId with `version` (409 STALE_VERSION). */
+  updateProjectMicroCredential: (
+    projectId: Identifier,
+    microCredentialId: string,
+    body: ProjectMicroCredentialInput & { version: number },
+  ) => Promise<ProjectMicroCredential>;
+  /** GET /api/projects/export, /api/project-payments/export, /api/project-reports/export: CSV or XLSX. */
+  exportProjectList: (
+    dataset: ExportDataset,
+    format: ExportFormat,
+    lang: string,
+    filter: Record<string, unknown>,
+    sort?: { field: string; order: string },
+  ) => Promise<DownloadedFile>;
+
   /* awards (docs/api.md, "Awards") */
   /** GET /api/funds/:fundId/ledger: the envelope, committed, recommended, disbursed, remaining. */
   getLedger: (fundId: Identifier) => Promise<Ledger>;
@@ -258,6 +330,7 @@ const assignmentUrl = (id: Identifier, path = '') => `${API_URL}/assignments/${e
 const fundUrl = (id: Identifier, path = '') => `${API_URL}/funds/${encodeURIComponent(String(id))}${path}`;
 const decisionUrl = (id: Identifier, path = '') => `${API_URL}/decisions/${encodeURIComponent(String(id))}${path}`;
 const scenarioUrl = (id: Identifier, path = '') => `${API_URL}/scenarios/${encodeURIComponent(String(id))}${path}`;
+const projectUrl = (id: Identifier, path = '') => `${API_URL}/projects/${encodeURIComponent(String(id))}${path}`;
 
 /** Rows read per request of the ranking (the API pages like the other lists). */
 const RANKING_PAGE = 500;
@@ -414,6 +487,65 @@ export const dataProvider: AppDataProvider = {
   },
   clearModeration: async (proposalId) => {
     await httpClient(proposalUrl(proposalId, '/moderation'), { method: 'DELETE' });
+  },
+
+  sendAgreement: (projectId, note) => postJson<Project>(projectUrl(projectId, '/agreement/send'), note ? { note } : {}),
+  uploadAgreement: async (projectId, file) => {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    const { json } = await httpClient(projectUrl(projectId, '/agreement/document'), { method: 'POST', body });
+    return json as Project;
+  },
+  signAgreement: (projectId, signedOn) => postJson<Project>(projectUrl(projectId, '/agreement/sign'), { signedOn }),
+  downloadAgreement: async (projectId, fallbackName) => {
+    const response = await authorizedFetch(projectUrl(projectId, '/agreement/document'));
+    return { blob: await response.blob(), fileName: fileNameOf(response, fallbackName) };
+  },
+  closeProject: (projectId, note) => postJson<Project>(projectUrl(projectId, '/close'), note ? { note } : {}),
+  getProjectMilestones: async (projectId) => (await httpClient(projectUrl(projectId, '/milestones'))).json as Milestone[],
+  deliverMilestone: (projectId, milestoneId, note, evidenceUrl) =>
+    postJson<Milestone>(
+      projectUrl(projectId, `/milestones/${encodeURIComponent(milestoneId)}/deliver`),
+      evidenceUrl ? { note, evidenceUrl } : { note },
+    ),
+  reviewMilestone: (projectId, milestoneId, action, comment) =>
+    postJson<Milestone>(
+      projectUrl(projectId, `/milestones/${encodeURIComponent(milestoneId)}/${action}`),
+      comment ? { comment } : {},
+    ),
+  getProjectTranches: async (projectId) => (await httpClient(projectUrl(projectId, '/tranches'))).json as Tranche[],
+  releaseTranche: (projectId, trancheId, note) =>
+    postJson<Payment>(projectUrl(projectId, `/tranches/${encodeURIComponent(trancheId)}/release`), note ? { note } : {}),
+  getProjectPayments: async (projectId) => (await httpClient(projectUrl(projectId, '/payments'))).json as Payment[],
+  getProjectReports: async (projectId) => (await httpClient(projectUrl(projectId, '/reports'))).json as ProjectReport[],
+  saveProjectReport: async (projectId, reportId, draft) => {
+    const { json } = await httpClient(projectUrl(projectId, `/reports/${encodeURIComponent(reportId)}`), {
+      method: 'PUT',
+      body: JSON.stringify(draft),
+    });
+    return json as ProjectReport;
+  },
+  submitProjectReport: (projectId, reportId, version) =>
+    postJson<ProjectReport>(projectUrl(projectId, `/reports/${encodeURIComponent(reportId)}/submit`), { version }),
+  reviewProjectReport: (projectId, reportId, action, comment) =>
+    postJson<ProjectReport>(
+      projectUrl(projectId, `/reports/${encodeURIComponent(reportId)}/${action}`),
+      comment ? { comment } : {},
+    ),
+  getProjectMicroCredentials: async (projectId) =>
+    (await httpClient(projectUrl(projectId, '/micro-credentials'))).json as ProjectMicroCredential[],
+  createProjectMicroCredential: (projectId, body) =>
+    postJson<ProjectMicroCredential>(projectUrl(projectId, '/micro-credentials'), body),
+  updateProjectMicroCredential: async (projectId, microCredentialId, body) => {
+    const url = projectUrl(projectId, `/micro-credentials/${encodeURIComponent(microCredentialId)}`);
+    const { json } = await httpClient(url, { method: 'PUT', body: JSON.stringify(body) });
+    return json as ProjectMicroCredential;
+  },
+  exportProjectList: async (dataset, format, lang, filter, sort) => {
+    const query = new URLSearchParams({ format, lang, filter: JSON.stringify(filter) });
+    if (sort?.field) query.set('sort', JSON.stringify([sort.field, sort.order === 'DESC' ? 'DESC' : 'ASC']));
+    const response = await authorizedFetch(`${API_URL}/${dataset}/export?${query.toString()}`);
+    return { blob: await response.blob(), fileName: fileNameOf(response, `${dataset}.${format}`) };
   },
 
   getLedger: async (fundId) => (await httpClient(fundUrl(fundId, '/ledger'))).json as Ledger,
