@@ -62,7 +62,13 @@ export class FundsService {
 
   /** For other contexts, within their transaction. */
   find(manager: EntityManager, id: string): Promise<FundEntity | null> {
-    return manager.getRepository(FundEntity).findOne({ where: { id }, relations: { criteria: true } });
+    // one query (findOne with a relation adds a DISTINCT query of the ids first)
+    return manager
+      .getRepository(FundEntity)
+      .createQueryBuilder('f')
+      .leftJoinAndSelect('f.criteria', 'c')
+      .where('f.id = :id', { id })
+      .getOne();
   }
 
   async create(actor: AuthUser, dto: SaveFundDto): Promise<FundEntity> {

@@ -120,12 +120,17 @@ export function assertMailData(template: MailTemplate, data: Record<string, unkn
  * An instant as people read it in the recipient's language, in the fund's zone:
  * `June 25, 2021 at 11:59 p.m. (Toronto time)`, `25 juin 2021 à 23 h 59 (heure de Toronto)`.
  */
+/** Intl formatters are slow to build (a submission's receipt needs one): one per language and zone, reused. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatLocalDateTime(instant: Date, language: MailLanguage, timeZone: string = TORONTO): string {
-  const formatted = new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone,
-  }).format(instant);
+  const key = `${language}|${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeStyle: 'short', timeZone });
+    dateTimeFormats.set(key, format);
+  }
+  const formatted = format.format(instant);
   if (timeZone === TORONTO) return `${formatted} ${language === 'fr' ? '(heure de Toronto)' : '(Toronto time)'}`;
   const zone = new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { timeZone, timeZoneName: 'long' })
     .formatToParts(instant)

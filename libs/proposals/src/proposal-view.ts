@@ -24,6 +24,7 @@ export class ProposalContextLoader {
   async load(m: EntityManager, proposals: Pick<ProposalEntity, 'id' | 'fundId' | 'institutionId'>[]) {
     const out = new Map<string, ProposalContext>();
     if (!proposals.length) return out;
+    if (proposals.length === 1) return out.set(proposals[0].id, await this.loadOne(m, proposals[0]));
     const fundIds = [...new Set(proposals.map((p) => p.fundId))];
     const institutionIds = [...new Set(proposals.map((p) => p.institutionId))];
     // One after the other: inside a transaction the manager has a single connection.
@@ -62,8 +63,33 @@ export class ProposalContextLoader {
     return out;
   }
 
+  /** One proposal's context in one query (a request's hot path: one round trip instead of three). */
   async loadOne(m: EntityManager, p: Pick<ProposalEntity, 'id' | 'fundId' | 'institutionId'>): Promise<ProposalContext> {
-    return (await this.load(m, [p])).get(p.id)!;
+    const [r]: {
+      code: string;
+      opens_at: Date;
+      closes_at: Date;
+      time_zone: string;
+      name: string;
+      type: string;
+      region: string;
+      until: Date | null;
+    }[] = await m.query(
+      `SELECT f.code, f.opens_at, f.closes_at, f.time_zone, i.name, i.type, i.region,
+              (SELECT e.until FROM proposal_extensions e WHERE e.proposal_id = $1 ORDER BY e.granted_at DESC, e.id LIMIT 1) AS until
+         FROM funds f, institutions i WHERE f.id = $2 AND i.id = $3`,
+      [p.id, p.fundId, p.institutionId],
+    );
+    return {
+      fundCode: r.code,
+      opensAt: new Date(r.opens_at),
+      closesAt: new Date(r.closes_at),
+      timeZone: r.time_zone,
+      institutionName: r.name,
+      institutionType: r.type,
+      institutionRegion: r.region,
+      extensionUntil: r.until ? new Date(r.until) : null,
+    };
   }
 }
 

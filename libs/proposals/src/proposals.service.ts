@@ -185,20 +185,23 @@ export class ProposalsService {
     return submissionProblems(contentOf(p), fundRules(fund), facts);
   }
 
+  /** The facts the rules need beyond the proposal's content, in one query. */
   async facts(m: EntityManager, p: ProposalEntity): Promise<SubmissionFacts> {
-    const institution = await m.getRepository(InstitutionEntity).findOneByOrFail({ id: p.institutionId });
     const orgIds = [...new Set(p.partners.map((x) => x.partnerOrganizationId))];
-    const orgs: { id: string; kind: string }[] = orgIds.length
-      ? await m.query(`SELECT id, kind FROM partner_organizations WHERE id = ANY($1::uuid[])`, [orgIds])
-      : [];
-    const letters: { id: string }[] = await m.query(
-      `SELECT id FROM attachments WHERE proposal_id = $1 AND kind = 'letter_of_support' AND deleted_at IS NULL`,
-      [p.id],
-    );
+    const [r]: { institution_type: string; orgs: { id: string; kind: string }[] | null; letters: string[] | null }[] =
+      await m.query(
+        `SELECT (SELECT type FROM institutions WHERE id = $1) AS institution_type,
+                (SELECT json_agg(json_build_object('id', o.id, 'kind', o.kind)) FROM partner_organizations o
+                  WHERE o.id = ANY($2::uuid[])) AS orgs,
+                (SELECT array_agg(a.id) FROM attachments a
+                  WHERE a.proposal_id = $3 AND a.kind = 'letter_of_support' AND a.deleted_at IS NULL) AS letters`,
+        [p.institutionId, orgIds, p.id],
+      );
+    if (!r.institution_type) throw new NotFoundError('Institution', p.institutionId);
     return {
-      institutionType: institution.type,
-      partnerKinds: new Map(orgs.map((o) => [o.id, o.kind])),
-      letterIds: new Set(letters.map((l) => l.id)),
+      institutionType: r.institution_type,
+      partnerKinds: new Map((r.orgs ?? []).map((o) => [o.id, o.kind])),
+      letterIds: new Set(r.letters ?? []),
     };
   }
 
@@ -316,13 +319,14 @@ export class ProposalsService {
       }
       if (!Object.keys(changes).length) return toProposalDto(p, ctx, this.clock.now()); // nothing to save
       const sums = totals(next.budget);
-      Object.assign(p, next, {
+      const values = {
+        ...next,
         requestedCents: sums.requestedCents,
         partnerContributionCents: sums.partnerCents,
         hasUnsubmittedChanges: p.submittedVersion > 0,
         version: p.version + 1,
-      });
-      const saved = await m.getRepository(ProposalEntity).save(p);
+      };
+      const saved = Object.assign(p, values, { updatedAt: await updateProposal(m, p.id, values) });
       await this.audit.record(m, {
         actorId: user.id,
         action: 'proposal.update',
@@ -405,6 +409,24 @@ export class ProposalsService {
     dup(c.contacts, 'contacts');
     if (problems.length) throw new ValidationFailedError(problems);
   }
+}
+
+/**
+ * Writes changed columns of the working copy in one `UPDATE … RETURNING` (the row is locked by the caller); answers
+ * the new `updated_at`. A repository's save() would read the row again first.
+ */
+export async function updateProposal(m: EntityManager, id: string, values: Partial<ProposalEntity>): Promise<Date> {
+  const res = await m
+    .createQueryBuilder()
+    .update(ProposalEntity)
+    .set(values as object)
+    .where('id = :id', { id })
+    .returning('updated_at')
+    .execute();
+  // the PostgreSQL driver answers [rows, rowCount] for an UPDATE, or the rows
+  const raw = res.raw as [{ updated_at: Date }[], number] | { updated_at: Date }[];
+  const rows = Array.isArray(raw[0]) ? raw[0] : (raw as { updated_at: Date }[]);
+  return new Date(rows[0].updated_at);
 }
 
 function pickContent(s: ProposalContent): ProposalContent {

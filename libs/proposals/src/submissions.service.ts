@@ -11,7 +11,7 @@ import { ProposalDto, ReceiptDto } from './dto/proposal.dto';
 import { ProposalAccess } from './proposal-access';
 import { ProposalEntity, SubmissionEntity } from './proposal.entity';
 import { contentOf, ProposalContextLoader, toProposalDto, toReceiptDto } from './proposal-view';
-import { assertWindowOpen, fundRules, ProposalsService } from './proposals.service';
+import { assertWindowOpen, fundRules, ProposalsService, updateProposal } from './proposals.service';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -90,9 +90,10 @@ export class SubmissionsService {
     if (p.status === 'draft') {
       // Serialize first submissions of one institution in one fund, then count them.
       await m.query(`SELECT pg_advisory_xact_lock(7401, hashtext($1))`, [`${p.fundId}:${p.institutionId}`]);
-      const others: ProposalEntity[] = await m
+      const others: Pick<ProposalEntity, 'status' | 'trackingNumber'>[] = await m
         .getRepository(ProposalEntity)
         .createQueryBuilder('p')
+        .select(['p.status', 'p.trackingNumber'])
         .where('p.fund_id = :fundId AND p.institution_id = :institutionId AND p.id <> :id', {
           fundId: p.fundId,
           institutionId: p.institutionId,
@@ -133,15 +134,15 @@ export class SubmissionsService {
       }),
     );
     const wasStatus = p.status;
-    Object.assign(p, {
-      status: 'submitted',
+    const values = {
+      status: 'submitted' as const,
       trackingNumber,
       submittedVersion: version,
       lastSubmittedAt: receivedAt,
       hasUnsubmittedChanges: false,
       version: p.version + 1,
-    });
-    await m.getRepository(ProposalEntity).save(p);
+    };
+    Object.assign(p, values, { updatedAt: await updateProposal(m, p.id, values) });
     await this.audit.record(m, {
       actorId: user.id,
       action: version === 1 ? 'proposal.submit' : 'proposal.resubmit',

@@ -3,6 +3,7 @@ import { AuthUser } from '@cf/platform';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
+import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
 import { Strategy as LocalStrategyBase } from 'passport-local';
 import { UserEntity } from '../users/user.entity';
@@ -30,7 +31,8 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.auth.jwtSecret!,
+      // a KeyObject: given the string, jsonwebtoken tries it as a public key first and throws, on every request
+      secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret!)) as unknown as string,
       algorithms: ['HS256'],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
