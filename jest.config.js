@@ -16,6 +16,9 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest reads the timeout of tests and hooks from the root config only (a project's testTimeout is ignored): each
+  // integration file starts the real API on a fresh database with the demo seeded, seconds on a busy 2-core machine.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {

@@ -339,8 +339,8 @@ describe('the access matrix', () => {
     };
     for (const [actor, email] of Object.entries(emails)) tokens.set(actor as Actor, await t.token(email));
     refusedEmails = [emails.other, emails.otherReviewer];
-  });
-  afterAll(() => t.stop());
+  }, 120_000);
+  afterAll(() => t?.stop(), 60_000);
 
   /** The concrete URL of a route: each `:param` is a record of George Brown College's (or of the demo). */
   function urlOf(method: string, path: string): string {
@@ -474,7 +474,7 @@ describe('the access matrix', () => {
     const [p] = await t.dataSource.query(`SELECT title, version FROM proposals WHERE id = $1`, [r.proposal]);
     expect(p.title).not.toContain('access matrix');
     expect(p.version).toBe(r.proposalVersion);
-  });
+  }, 120_000);
 });
 
 /** Data every caller may read whatever their institution (no institution's private records). */

@@ -1,5 +1,5 @@
 import { INSTITUTION_TYPES, InstitutionType } from '@cf/institutions';
-import { formatZoned } from '@cf/platform';
+import { formatZoned, IsDecimal } from '@cf/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -10,7 +10,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -115,7 +114,7 @@ export class SaveCriterionDto {
   @ApiProperty() @IsString() @MaxLength(5000) guidanceFr: string;
 
   @ApiProperty({ minimum: 0.001, maximum: 1000 })
-  @IsNumber({ maxDecimalPlaces: 3 }, { message: 'must be a number with at most 3 decimals' })
+  @IsDecimal(3)
   @Min(0.001)
   @Max(1000)
   weight: number;

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainError, FieldProblem } from './domain-error';
 
 const CODES: Record<number, string> = {
@@ -37,7 +37,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.error({ err: exception, path: req.path }, 'Unhandled error');
     }
     if (res.headersSent) return;
-    if (body.statusCode === 429 && typeof body.retryAfterSeconds === 'number') {
+    if ((body.statusCode === 429 || body.statusCode === 503) && typeof body.retryAfterSeconds === 'number') {
       res.setHeader('Retry-After', String(body.retryAfterSeconds));
     }
     res.status(body.statusCode).json(body);
@@ -55,6 +55,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (typeof response === 'object' && response !== null) {
         const r = response as Record<string, unknown>;
         const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
+        const param = status === 400 && r.errors === undefined ? pathParameterError(message, req) : null;
+        if (param) return param;
         return {
           ...r,
           statusCode: status,
@@ -70,7 +72,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof QueryFailedError) {
       const code = (exception as unknown as { code?: string }).code;
-      if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22001') {
+      // 22021, 22P05: text PostgreSQL cannot store (a NUL character); the validation pipe refuses it in bodies first
+      if (['22P02', '22007', '22008', '22003', '22001', '22021', '22P05'].includes(code ?? '')) {
         return { statusCode: 400, code: 'BAD_REQUEST', message: 'A value is malformed or out of range' };
       }
       if (code === '23505') {
@@ -91,8 +94,37 @@ export class HttpExceptionFilter implements ExceptionFilter {
         return { statusCode: 409, code: 'RETRY', message: 'A concurrent change interfered; please retry' };
       }
     }
+    if (databaseUnavailable(exception)) {
+      // PostgreSQL is down, restarting or cut the connection: the request wrote nothing, a retry will do
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database is unavailable for a moment; please retry',
+        retryAfterSeconds: 2,
+      };
+    }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'An unexpected error occurred' };
   }
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const PG_CONNECTION_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated due to connection timeout)/;
+
+/**
+ * The database cannot be reached (refused, reset, timed out), is shutting down or starting up (57P01-57P03), or
+ * dropped the connection (class 08, or TypeORM's runner released by the connection's error between two queries of a
+ * transaction): not a bug of the request, so 503 rather than 500 (issue 7's fault suite).
+ */
+function databaseUnavailable(exception: unknown): boolean {
+  if (exception instanceof QueryRunnerAlreadyReleasedError || exception instanceof QueryRunnerProviderAlreadyReleasedError)
+    return true;
+  if (!(exception instanceof Error)) return false;
+  const e = exception as Error & { code?: unknown; driverError?: { code?: unknown; message?: unknown } };
+  const code = typeof e.code === 'string' ? e.code : typeof e.driverError?.code === 'string' ? e.driverError.code : '';
+  if (NETWORK_CODES.has(code) || /^57P0[123]$/.test(code) || code.startsWith('08') || code === '53300') return true;
+  const message = typeof e.driverError?.message === 'string' ? e.driverError.message : e.message;
+  return PG_CONNECTION_MESSAGES.test(message);
 }
 
 /** Errors of the request itself, before any handler: malformed JSON, oversized body, bad URL encoding. */
@@ -101,6 +133,15 @@ function requestParsingError(error: unknown): ErrorBody | null {
   const e = error as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 0;
   if (status < 400 || status >= 500) return null;
+  if (isDecompressionError(error)) {
+    // a body whose Content-Encoding (gzip, deflate, br) does not match its bytes
+    return {
+      statusCode: 400,
+      code: 'BAD_REQUEST',
+      message: 'body: cannot be decoded with its Content-Encoding',
+      errors: [{ field: 'body', reason: 'cannot be decoded with its Content-Encoding' }],
+    };
+  }
   if (error instanceof URIError) {
     return {
       statusCode: 400,
@@ -125,5 +166,40 @@ function requestParsingError(error: unknown): ErrorBody | null {
     code: CODES[status] ?? 'BAD_REQUEST',
     message: `body: ${reason}`,
     errors: [{ field: 'body', reason }],
+  };
+}
+
+/** An error of zlib (Z_DATA_ERROR…) or of its Brotli decoder (ERR__ERROR_FORMAT…), raised while reading the body. */
+function isDecompressionError(error: object): boolean {
+  const e = error as { code?: unknown; errno?: unknown };
+  return typeof e.errno === 'number' && typeof e.code === 'string' && /^(Z_|ERR__)/.test(e.code);
+}
+
+const PARAMETER_KINDS: Record<string, { test: RegExp; reason: string }> = {
+  uuid: { test: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, reason: 'must be a UUID' },
+  'numeric string': { test: /^-?\d+$/, reason: 'must be an integer' },
+};
+
+/**
+ * Nest's ParseUUIDPipe and ParseIntPipe answer "Validation failed (uuid is expected)" without saying which path
+ * parameter: name the ones whose value is not of the kind, in `errors`, like every other 400.
+ */
+function pathParameterError(message: string, req: Request): ErrorBody | null {
+  const kind = /^Validation failed \((.+) is expected\)$/.exec(message)?.[1];
+  if (!kind) return null;
+  const rule = PARAMETER_KINDS[kind];
+  const params = (req.params ?? {}) as Record<string, string>;
+  // the parameters not of this kind, leaving out those of another known kind (the id beside a version)
+  const others = Object.values(PARAMETER_KINDS).filter((k) => k !== rule);
+  const wrong = Object.keys(params).filter(
+    (name) => !rule?.test.test(params[name]) && !others.some((k) => k.test.test(params[name])),
+  );
+  const reason = rule?.reason ?? `must be a ${kind}`;
+  const errors = (wrong.length ? wrong : ['path']).map((field) => ({ field, reason }));
+  return {
+    statusCode: 400,
+    code: 'VALIDATION_FAILED',
+    message: errors.map((e) => `${e.field}: ${e.reason}`).join('; '),
+    errors,
   };
 }

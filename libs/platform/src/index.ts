@@ -8,3 +8,4 @@ export * from './clock';
 export * from './received-at';
 export * from './periodic-task';
 export * from './rate-limit';
+export * from './file-name';

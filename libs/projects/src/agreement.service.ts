@@ -5,7 +5,6 @@ import { ObjectStorage } from '@cf/storage';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { fileTypeFromBuffer } from 'file-type';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
@@ -21,7 +20,7 @@ import {
 import { ProjectDto } from './dto/project.dto';
 import { assertRunning, ProjectAccess, ProjectRef } from './project-access';
 import { ProjectsService } from './projects.service';
-import { displayFileName, fileTooLarge, receiveSingleFile, StoredFile, unsupportedType } from './single-file-upload';
+import { displayFileName, fileTooLarge, receiveSingleFile, sniff, StoredFile, unsupportedType } from './single-file-upload';
 
 /** A signed agreement: a PDF, or a scan as PNG or JPEG, by its content. */
 const AGREEMENT_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
@@ -94,7 +93,7 @@ export class AgreementService {
   /** The signed copy from bytes already in hand (the demo seeder), with the same type check as an upload. */
   async attachDocument(user: AuthUser, id: string, fileName: string, bytes: Buffer): Promise<ProjectDto> {
     this.assertCanUpload(await this.loadForUpload(this.dataSource.manager, user, id, false));
-    const detected = (await fileTypeFromBuffer(bytes)) ?? null;
+    const detected = await sniff(bytes);
     if (!detected || !AGREEMENT_TYPES.has(detected.mime)) throw unsupportedType(detected?.mime ?? null, AGREEMENT_TYPES_TEXT);
     const key = `agreements/${randomUUID()}`;
     const put = await this.storage.put(key, Readable.from(bytes), {

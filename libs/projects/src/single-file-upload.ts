@@ -1,4 +1,4 @@
-import { DomainError, ValidationFailedError } from '@cf/platform';
+import { DomainError, fileNameProblem, ValidationFailedError } from '@cf/platform';
 import { ObjectStorage } from '@cf/storage';
 import busboy from 'busboy';
 import type { Request } from 'express';
@@ -30,6 +30,15 @@ export function unsupportedType(detected: string | null, allowed: string): Domai
     415,
     { errors: [{ field: 'file', reason: `must be ${allowed} (checked from its content)` }], detected },
   );
+}
+
+/** The type of a file from its first bytes; null when unknown (file-type throws on some truncated containers). */
+export async function sniff(head: Buffer): Promise<{ mime: string; ext: string } | null> {
+  try {
+    return (await fileTypeFromBuffer(head)) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** The client's file name for display only: no path, no control characters, at most 200 characters. */
@@ -93,6 +102,8 @@ export function receiveSingleFile(
     try {
       bb = busboy({
         headers: req.headers,
+        // the name as sent, so that a name with a path is refused instead of cut down to its last part
+        preservePath: true,
         limits: { files: 1, fields: 5, fieldSize: 1024, parts: 6, fileSize: opts.maxBytes + 1 },
       });
     } catch {
@@ -106,6 +117,12 @@ export function receiveSingleFile(
         return;
       }
       sawFile = true;
+      const nameProblem = fileNameProblem(info.filename);
+      if (nameProblem) {
+        file.resume();
+        fail(new ValidationFailedError([{ field: 'file', reason: `the name ${nameProblem}` }]));
+        return;
+      }
       const fileName = displayFileName(info.filename);
       void (async () => {
         const { head, whole } = await peek(file, SNIFF_BYTES);
@@ -113,7 +130,7 @@ export function receiveSingleFile(
           whole.resume();
           throw new ValidationFailedError([{ field: 'file', reason: 'is empty' }]);
         }
-        const detected = (await fileTypeFromBuffer(head)) ?? null;
+        const detected = await sniff(head);
         if (!detected || !opts.allowed.has(detected.mime)) {
           whole.resume();
           throw unsupportedType(detected?.mime ?? null, opts.allowedText);

@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -137,7 +138,11 @@ export class ScenarioParamsDto {
 export class CreateScenarioDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'must be a UUID' }) fundId: string;
   @ApiProperty() @IsString() @MaxLength(120) @Matches(/\S/, { message: 'is required' }) name: string;
-  @ApiProperty({ type: ScenarioParamsDto }) @ValidateNested() @Type(() => ScenarioParamsDto) params: ScenarioParamsDto;
+  @ApiProperty({ type: ScenarioParamsDto })
+  @IsObject({ message: 'must be an object' })
+  @ValidateNested()
+  @Type(() => ScenarioParamsDto)
+  params: ScenarioParamsDto;
 }
 
 export class ApplyScenarioDto {

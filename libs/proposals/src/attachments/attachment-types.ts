@@ -12,5 +12,10 @@ export const ALLOWED_TYPES = new Set(['application/pdf', DOCX, 'image/png', 'ima
 export const SNIFF_BYTES = 64 * 1024;
 
 export async function sniffedType(head: Buffer): Promise<{ mime: string; ext: string } | null> {
-  return (await fileTypeFromBuffer(head)) ?? null;
+  try {
+    return (await fileTypeFromBuffer(head)) ?? null;
+  } catch {
+    // file-type throws on some truncated containers (a ZIP header and no entries: "Unexpected signature"): unknown
+    return null;
+  }
 }

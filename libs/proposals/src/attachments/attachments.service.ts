@@ -1,6 +1,6 @@
 import { AuditService } from '@cf/audit';
 import { APP_CONFIG, AppConfig } from '@cf/config';
-import { AuthUser, Clock, ConflictError, DomainError, NotFoundError, ValidationFailedError } from '@cf/platform';
+import { AuthUser, Clock, ConflictError, DomainError, fileNameProblem, NotFoundError, ValidationFailedError } from '@cf/platform';
 import { ObjectStorage } from '@cf/storage';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -187,6 +187,8 @@ export class AttachmentsService {
       try {
         bb = busboy({
           headers: req.headers,
+          // the name as sent, so that a name with a path is refused instead of cut down to its last part
+          preservePath: true,
           limits: { files: 1, fields: 5, fieldSize: 1024, parts: 7, fileSize: this.maxBytes + 1 },
         });
       } catch {
@@ -211,6 +213,12 @@ export class AttachmentsService {
         if (!kind) {
           file.resume();
           fail(new ValidationFailedError([{ field: 'kind', reason: 'is required, and must come before the file' }]));
+          return;
+        }
+        const nameProblem = fileNameProblem(info.filename);
+        if (nameProblem) {
+          file.resume();
+          fail(new ValidationFailedError([{ field: 'file', reason: `the name ${nameProblem}` }]));
           return;
         }
         const chosenKind = kind;

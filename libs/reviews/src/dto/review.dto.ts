@@ -1,3 +1,4 @@
+import { IsDecimal } from '@cf/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -5,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -101,7 +101,7 @@ export class PeerReviewDto {
 
 export class ModerationInput {
   @ApiProperty({ description: 'The consensus total, 0-100' })
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'must be a number with at most 2 decimals' })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   consensusScore: number;

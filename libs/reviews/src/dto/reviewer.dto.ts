@@ -1,4 +1,5 @@
 import { ONTARIO_REGIONS } from '@cf/institutions';
+import { IsDecimal } from '@cf/platform';
 import { SECTORS } from '@cf/proposals';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -9,7 +10,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -133,7 +133,7 @@ export class UpdateReviewSettingsDto {
   @ApiProperty() @IsInt() @Min(1) @Max(365) reviewDays: number;
   @ApiProperty() @IsInt() @Min(0) @Max(60) reminderDaysBefore: number;
   @ApiProperty()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'must be a number with at most 2 decimals' })
+  @IsDecimal(2)
   @Min(0.01)
   @Max(100)
   disagreementThreshold: number;
