@@ -1425,6 +1425,7 @@ export const en = {
     },
     projects: {
       title: 'Funded project',
+      title_named: 'Funded project: %{title}',
       at_risk: 'At risk',
       at_risk_only: 'At risk',
       on_track_only: 'On track',
@@ -1589,6 +1590,7 @@ export const en = {
         none: 'No payment yet.',
         released_at: 'Released',
         released_by: 'Released by',
+        note: 'Note',
       },
       reports: {
         title: 'Reports',

@@ -1439,6 +1439,7 @@ export const fr: AppMessages = {
     },
     projects: {
       title: 'Projet financé',
+      title_named: 'Projet financé : %{title}',
       at_risk: 'À risque',
       at_risk_only: 'À risque',
       on_track_only: 'Dans les temps',
@@ -1604,6 +1605,7 @@ export const fr: AppMessages = {
         none: 'Aucun paiement pour l’instant.',
         released_at: 'Versé le',
         released_by: 'Versé par',
+        note: 'Note',
       },
       reports: {
         title: 'Rapports',

@@ -160,6 +160,7 @@ export const MilestonesPanel = ({ project }: { project: Project }) => {
                           explain={translate('cf.projects.milestones.return_explain')}
                           submitLabel="cf.projects.milestones.return"
                           done="cf.projects.milestones.returned"
+                          variant="contained"
                           color="warning"
                           icon={<UndoIcon />}
                           fields={[{ name: 'comment', label: 'cf.projects.fields.comment', required: true, multiline: true }]}

@@ -149,7 +149,7 @@ export const PaymentsPanel = ({ project }: { project: Project }) => {
                 <TableCell>{translate('cf.projects.payments.tranche')}</TableCell>
                 <TableCell align="right">{translate('cf.projects.payments.amount')}</TableCell>
                 <TableCell>{translate('cf.projects.payments.released_by')}</TableCell>
-                <TableCell>{translate('cf.projects.fields.note')}</TableCell>
+                <TableCell>{translate('cf.projects.payments.note')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

@@ -135,7 +135,7 @@ export const DisbursementGauge = ({
     percent: Math.round(percent),
   });
   return (
-    <Box sx={{ minWidth: compact ? 120 : 240, maxWidth: compact ? 180 : 640 }}>
+    <Box sx={{ minWidth: compact ? 80 : 240, maxWidth: compact ? 140 : 640 }}>
       <LinearProgress
         variant="determinate"
         value={percent}

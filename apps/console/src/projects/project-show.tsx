@@ -16,7 +16,7 @@ import { ReportsPanel } from './reports-panel';
 const ProjectTitle = () => {
   const record = useRecordContext<Project>();
   const translate = useTranslate();
-  return <span>{record ? `${translate('cf.projects.title')}: ${record.title}` : translate('cf.projects.title')}</span>;
+  return <span>{record ? translate('cf.projects.title_named', { title: record.title }) : translate('cf.projects.title')}</span>;
 };
 
 const ProjectShowActions = () => {

@@ -134,7 +134,7 @@ export const ReportForm = ({ project, report }: { project: Project; report: Proj
       error={!!problems[c]}
       helperText={problems[c] ?? translate(`cf.projects.reports.help.${c}`)}
       size="small"
-      sx={{ width: 260 }}
+      sx={{ width: { xs: '100%', sm: 330 } }}
       slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off' } }}
     />
   );
@@ -172,7 +172,7 @@ export const ReportForm = ({ project, report }: { project: Project; report: Proj
             error={!!problems[`spending.${c}`]}
             helperText={problems[`spending.${c}`] ?? ' '}
             size="small"
-            sx={{ width: 260 }}
+            sx={{ width: { xs: '100%', sm: 330 } }}
             slotProps={{
               input: locale === 'fr' ? { endAdornment: dollar } : { startAdornment: dollar },
               htmlInput: { inputMode: 'decimal', autoComplete: 'off' },

@@ -37,7 +37,10 @@ const ReportDetails = ({ report }: { report: ProjectReport }) => {
   const idp = `report-${report.id}`;
   return (
     <Stack spacing={2}>
-      <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'minmax(200px, max-content) 1fr', gap: 0.5 }}>
+      <Box
+        component="dl"
+        sx={{ m: 0, display: 'grid', gridTemplateColumns: 'minmax(200px, max-content) 1fr', columnGap: 3, rowGap: 0.5 }}
+      >
         {REPORT_COUNTS.map((c) => (
           <Box key={c} sx={{ display: 'contents' }}>
             <Typography component="dt" variant="body2" color="text.secondary">
@@ -176,6 +179,7 @@ const ReportItem = ({ project, report, initiallyOpen }: { project: Project; repo
               explain={translate('cf.projects.reports.return_explain')}
               submitLabel="cf.projects.reports.return"
               done="cf.projects.reports.returned"
+              variant="contained"
               color="warning"
               icon={<UndoIcon />}
               fields={[{ name: 'comment', label: 'cf.projects.fields.comment', required: true, multiline: true }]}
