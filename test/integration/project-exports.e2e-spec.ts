@@ -12,13 +12,6 @@ const enc = (v: unknown) => encodeURIComponent(JSON.stringify(v));
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The body as bytes, whatever its type. */
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
 /** RFC 4180: quoted fields may hold commas, quotes ("") and line ends. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -72,7 +65,16 @@ describe('project exports (issue 6)', () => {
   }, 120_000);
   afterAll(() => t?.stop());
 
-  const get = (url: string, token: string) => call(t, 'GET', url).set(bearer(token)).buffer(true).parse(binary);
+  /** The body as bytes, whatever its type. */
+  const get = (url: string, token: string) =>
+    call(t, 'GET', url)
+      .set(bearer(token))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
 
   /** A list's records and its total (Content-Range). */
   async function list(path: string, token: string, filter: object = {}) {
@@ -108,7 +110,7 @@ describe('project exports (issue 6)', () => {
     expect(res.headers['content-type']).toBe(XLSX_TYPE);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[a-z]+-\d{4}-\d{2}-\d{2}\.xlsx"$/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as Buffer);
+    await book.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(book.worksheets).toHaveLength(1);
     const sheet = book.worksheets[0];
     const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
