@@ -216,6 +216,9 @@ interface Records {
   reviewerUser: string;
   decision: string;
   project: string;
+  /** Collège Boréal's project and its proposal */
+  otherProject: string;
+  otherProposal: string;
   milestone: string;
   tranche: string;
   report: string;
@@ -271,6 +274,13 @@ describe('the access matrix', () => {
     const mc = await q(`SELECT id, version FROM project_micro_credentials WHERE project_id = $1 ORDER BY title LIMIT 1`, [
       project.id,
     ]);
+    // Collège Boréal's funded project and its proposal in the open round (which it may still change): the other
+    // applicant's own parent records, for ids of George Brown College's under them
+    const otherProject = await q(`SELECT id FROM projects WHERE institution_id = $1 AND status = 'active'`, [boreal.id]);
+    const otherProposal = await q(
+      `SELECT p.id FROM proposals p JOIN funds f ON f.id = p.fund_id WHERE p.institution_id = $1 AND f.status = 'open'`,
+      [boreal.id],
+    );
     const scenario = await q(`SELECT id FROM award_scenarios WHERE fund_id = $1 ORDER BY name LIMIT 1`, [fund.id]);
     const partner = await q(`SELECT id FROM partner_organizations ORDER BY name LIMIT 1`);
 
@@ -317,6 +327,8 @@ describe('the access matrix', () => {
       reviewerUser: assignment.reviewer_id,
       decision: project.award_decision_id,
       project: project.id,
+      otherProject: otherProject.id,
+      otherProposal: otherProposal.id,
       milestone: milestone.id,
       tranche: tranche.id,
       report: report.id,
@@ -343,13 +355,14 @@ describe('the access matrix', () => {
   afterAll(() => t?.stop(), 60_000);
 
   /** The concrete URL of a route: each `:param` is a record of George Brown College's (or of the demo). */
-  function urlOf(method: string, path: string): string {
+  function urlOf(method: string, path: string, parents: 'records' | 'otherParents' = 'records'): string {
     const resource = path.split('/')[2];
+    const other = parents === 'otherParents';
     const ids: Record<string, string> = {
       users: r.user,
       institutions: r.institution,
       funds: r.fund,
-      proposals: r.proposal,
+      proposals: other ? r.otherProposal : r.proposal,
       'partner-organizations': r.partner,
       reviewers: r.reviewerUser,
       assignments: r.assignment,
@@ -357,7 +370,7 @@ describe('the access matrix', () => {
       decisions: r.decision,
       scenarios: r.scenario,
       public: r.project,
-      projects: r.project,
+      projects: other ? r.otherProject : r.project,
       system: r.job,
     };
     // moderation takes a proposal whose reviews disagree (of another institution: the route is the officer's)
@@ -408,9 +421,9 @@ describe('the access matrix', () => {
     return valid[key] ?? {};
   }
 
-  function send(method: string, path: string, actor: Actor) {
+  function send(method: string, path: string, actor: Actor, parents: 'records' | 'otherParents' = 'records') {
     const key = `${method} ${path}`;
-    let req = call(t, method, urlOf(method, path));
+    let req = call(t, method, urlOf(method, path, parents));
     const token = tokens.get(actor);
     if (token) req = req.set('Authorization', `Bearer ${token}`);
     if (key === 'POST /api/proposals/:id/attachments') return req.field('kind', 'other').attach('file', PDF, 'matrix.pdf');
@@ -475,6 +488,34 @@ describe('the access matrix', () => {
     expect(p.title).not.toContain('access matrix');
     expect(p.version).toBe(r.proposalVersion);
   }, 120_000);
+
+  it("does not reach another institution's record under a parent of one's own", async () => {
+    // Collège Boréal's applicant, through Boréal's own proposal and project, with the ids of George Brown College's
+    // attachment, milestone, tranche, report and micro-credential: each must be looked up under its parent.
+    const children = /:(attachmentId|milestoneId|trancheId|reportId|microCredentialId)\b/;
+    const routes = apiRoutes(t.app).filter((x) => children.test(x.path));
+    expect(routes.length).toBeGreaterThan(10);
+    const [{ n: auditBefore }] = await t.dataSource.query(`SELECT coalesce(max(id), 0)::int AS n FROM audit_log`);
+    const mismatches: object[] = [];
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      // where an applicant may act on their own records the child of another institution is not found; elsewhere the
+      // role check answers first
+      const own = expected(MATRIX[key], 'own');
+      const want = own === 'ok' ? 404 : own;
+      const res = await send(route.method, route.path, 'other', 'otherParents');
+      if (res.status !== want) mismatches.push({ route: key, expected: want, status: res.status, code: res.body?.code });
+    }
+    expect(mismatches).toEqual([]);
+    const refused = (await t.dataSource.query(`SELECT id FROM users WHERE email = ANY($1)`, [refusedEmails])).map(
+      (u: { id: string }) => u.id,
+    );
+    const audited = await t.dataSource.query(`SELECT action FROM audit_log WHERE actor_id = ANY($1) AND id > $2`, [
+      refused,
+      auditBefore,
+    ]);
+    expect(audited).toEqual([]);
+  }, 60_000);
 });
 
 /** Data every caller may read whatever their institution (no institution's private records). */
