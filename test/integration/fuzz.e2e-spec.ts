@@ -43,7 +43,7 @@ const MAX_FAILURES = Number(process.env.FUZZ_MAX_FAILURES ?? 20);
 
 /** Columns that background work (the outbox relay, letters, scenario solving, reminder sweeps) changes by itself. */
 const VOLATILE: Record<string, string[]> = {
-  outbox: ['dispatched_at', 'attempts', 'delivered_at', 'last_error', 'next_attempt_at', 'locked_until'],
+  outbox: ['dispatched_at', 'attempts', 'delivered_at', 'last_error', 'next_attempt_at', 'locked_until', 'locked_by'],
   decision_letters: ['status', 'storage_key', 'byte_size', 'sha256', 'generated_at', 'emailed_at', 'error', 'updated_at'],
   job_runs: ['status', 'processed_at', 'processed_by', 'attempts'],
   award_scenarios: ['status', 'outcome', 'error', 'computed_at', 'updated_at'],
@@ -344,21 +344,34 @@ describe('fuzzing every write endpoint from the OpenAPI document', () => {
       `SELECT p.id FROM proposals p JOIN institutions i ON i.id = p.institution_id JOIN funds f ON f.id = p.fund_id
         WHERE i.name = 'George Brown College' AND p.status = 'draft' AND f.status = 'open'`,
     );
-    // the signed agreement of a project whose agreement was sent: the award awaiting the approver, confirmed now
-    const [pending] = await t.dataSource.query(`SELECT id FROM award_decisions WHERE status = 'recommended' LIMIT 1`);
-    const confirmed = await t
-      .http()
-      .post(`/api/decisions/${pending.id}/confirm`)
-      .set('Authorization', `Bearer ${tokens.approver}`)
-      .send({ note: 'Confirmed for the upload checks' });
-    expect(confirmed.status).toBeLessThan(300);
-    const [project] = await t.dataSource.query(`SELECT id FROM projects WHERE award_decision_id = $1`, [pending.id]);
-    const sent = await t
-      .http()
-      .post(`/api/projects/${project.id}/agreement/send`)
-      .set('Authorization', `Bearer ${tokens.program_officer}`)
-      .send({});
-    expect(sent.status).toBe(200);
+    // the signed agreement of a project whose agreement is not signed yet: one the demo has, or the project of the
+    // award awaiting the approver, confirmed now; its agreement is sent if it is still a draft
+    let [project] = await t.dataSource.query(
+      `SELECT id, agreement_status FROM projects WHERE status = 'agreement_pending' AND agreement_status <> 'signed' LIMIT 1`,
+    );
+    if (!project) {
+      const [pending] = await t.dataSource.query(
+        `SELECT id FROM award_decisions WHERE status = 'recommended' AND kind IN ('fund_full', 'fund_partial') LIMIT 1`,
+      );
+      if (!pending) throw new Error('the demo has neither a project awaiting its agreement nor an award to confirm');
+      const confirmed = await t
+        .http()
+        .post(`/api/decisions/${pending.id}/confirm`)
+        .set('Authorization', `Bearer ${tokens.approver}`)
+        .send({ note: 'Confirmed for the upload checks' });
+      expect(confirmed.status).toBeLessThan(300);
+      [project] = await t.dataSource.query(`SELECT id, agreement_status FROM projects WHERE award_decision_id = $1`, [
+        pending.id,
+      ]);
+    }
+    if (project.agreement_status === 'draft') {
+      const sent = await t
+        .http()
+        .post(`/api/projects/${project.id}/agreement/send`)
+        .set('Authorization', `Bearer ${tokens.program_officer}`)
+        .send({});
+      expect(sent.status).toBe(200);
+    }
 
     const routes = [
       { url: `/api/proposals/${draft.id}/attachments`, token: tokens.applicant, kind: true, ok: 201, folder: 'attachments' },
