@@ -44,6 +44,9 @@ export interface ProposalFilter {
   sector?: string;
 }
 
+/** Sort columns that may be null (they sort last, whichever the direction); the others are NOT NULL. */
+const NULLABLE_SORTS = new Set(['trackingNumber', 'lastSubmittedAt']);
+
 export const PROPOSAL_SORT: Record<string, string> = {
   updatedAt: 'p.updated_at',
   createdAt: 'p.created_at',
@@ -100,7 +103,15 @@ export class ProposalsService {
   // ---------------------------------------------------------------- reads
 
   async list(user: AuthUser, query: ListQuery<ProposalFilter>): Promise<Page<ProposalDto>> {
-    const [items, total] = await this.select(user, query).getManyAndCount();
+    // the page and the total at once, on two pooled connections; a plain count(*): the query joins nothing, so
+    // TypeORM's COUNT(DISTINCT id) (a sort of every matching id) is not needed
+    const [items, total] = await Promise.all([
+      this.select(user, query).getMany(),
+      this.filtered(user, query.filter)
+        .select('count(*)::int', 'total')
+        .getRawOne<{ total: number }>()
+        .then((r) => r?.total ?? 0),
+    ]);
     return { items: await this.toDtos(this.dataSource.manager, items, user), total };
   }
 
@@ -113,15 +124,25 @@ export class ProposalsService {
     }
   }
 
-  private select(user: AuthUser, query: ListQuery<ProposalFilter>): SelectQueryBuilder<ProposalEntity> {
-    const qb = this.dataSource
-      .getRepository(ProposalEntity)
-      .createQueryBuilder('p')
-      .innerJoin(InstitutionEntity, 'i', 'i.id = p.institution_id');
+  /** The proposals this reader may see that match the filter (alias `p`). */
+  private filtered(user: AuthUser, filter: ProposalFilter): SelectQueryBuilder<ProposalEntity> {
+    const qb = this.dataSource.getRepository(ProposalEntity).createQueryBuilder('p');
     this.access.scope(user, qb);
-    this.applyFilter(qb, query.filter);
-    qb.orderBy(PROPOSAL_SORT[query.sort.field] ?? 'p.updated_at', query.sort.order, 'NULLS LAST').addOrderBy('p.id', 'ASC');
-    return qb.skip(query.offset).take(query.limit);
+    this.applyFilter(qb, filter);
+    return qb;
+  }
+
+  private select(user: AuthUser, query: ListQuery<ProposalFilter>): SelectQueryBuilder<ProposalEntity> {
+    const qb = this.filtered(user, query.filter);
+    // NULLS LAST only where a column can be null: on a NOT NULL column it would keep the planner off its index
+    const field = PROPOSAL_SORT[query.sort.field] ? query.sort.field : 'updatedAt';
+    qb.orderBy(PROPOSAL_SORT[field], query.sort.order, NULLABLE_SORTS.has(field) ? 'NULLS LAST' : undefined).addOrderBy(
+      'p.id',
+      'ASC',
+    );
+    // offset/limit in SQL: nothing is joined, so TypeORM's skip/take (a DISTINCT query of the page's ids first) is
+    // not needed
+    return qb.offset(query.offset).limit(query.limit);
   }
 
   private applyFilter(qb: SelectQueryBuilder<ProposalEntity>, f: ProposalFilter): void {
@@ -129,12 +150,22 @@ export class ProposalsService {
     if (f.status) qb.andWhere('p.status = :status', { status: f.status });
     if (f.fundId) qb.andWhere('p.fund_id = :fundId', { fundId: f.fundId });
     if (f.institutionId) qb.andWhere('p.institution_id = :institutionId', { institutionId: f.institutionId });
-    if (f.institutionType) qb.andWhere('i.type = :institutionType', { institutionType: f.institutionType });
-    if (f.region) qb.andWhere('(i.region = :region OR :region = ANY(p.regions_served))', { region: f.region });
-    if (f.sector) qb.andWhere(':sector = ANY(p.sectors)', { sector: f.sector });
+    // the institution's columns through subqueries (institutions are few): no join, so a count reads proposals only
+    if (f.institutionType)
+      qb.andWhere('p.institution_id IN (SELECT id FROM institutions WHERE type = :institutionType)', {
+        institutionType: f.institutionType,
+      });
+    if (f.region)
+      qb.andWhere(
+        '(p.institution_id IN (SELECT id FROM institutions WHERE region = :region) OR p.regions_served @> ARRAY[:region]::text[])',
+        { region: f.region },
+      );
+    // containment (@>) lets the GIN index on sectors serve the filter; `= ANY(p.sectors)` could not
+    if (f.sector) qb.andWhere('p.sectors @> ARRAY[:sector]::text[]', { sector: f.sector });
     if (f.q?.trim()) {
       qb.andWhere(
-        `(p.search @@ websearch_to_tsquery('simple', :q) OR p.title ILIKE :like OR p.tracking_number ILIKE :like OR i.name ILIKE :like)`,
+        `(p.search @@ websearch_to_tsquery('simple', :q) OR p.title ILIKE :like OR p.tracking_number ILIKE :like
+          OR p.institution_id IN (SELECT id FROM institutions WHERE name ILIKE :like))`,
         { q: f.q, like: likePattern(f.q.trim()) },
       );
     }

@@ -6,6 +6,7 @@ import { Awards1764400000000 } from './1764400000000-awards';
 import { DecisionLetters1764500000000 } from './1764500000000-decision-letters';
 import { AwardScenarios1764600000000 } from './1764600000000-award-scenarios';
 import { Projects1764700000000 } from './1764700000000-projects';
+import { ProposalListReads1764860000000 } from './1764860000000-proposal-list-reads';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   DecisionLetters1764500000000,
   AwardScenarios1764600000000,
   Projects1764700000000,
+  ProposalListReads1764860000000,
 ];
