@@ -55,6 +55,9 @@ const signIn = async (email: string) => {
   const answer = page.waitForResponse((r) => isApi(r, 'POST', /^\/api\/auth\/login$/));
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   expect((await answer).status()).toBe(200);
+  // the console goes to its dashboard after signing in: wait for it, or it could follow our next navigation
+  await visible(page.getByRole('menuitem', { name: 'Dashboard' }));
+  await page.waitForURL((u) => u.hash === '#/' || u.hash === '');
 };
 
 /** A fresh browser for the next person. */
