@@ -179,6 +179,22 @@ describe('funded projects (browser)', () => {
     await visible(page.getByRole('cell', { name: 'First instalment on signature.' }));
     await page.getByRole('tab', { name: 'Summary' }).click();
     await expect((await visible(page.getByTestId('project-disbursed'))).textContent()).resolves.toBe(amount);
+    // the officer moves the next milestone's due date (an amendment, with its reason)
+    const milestones = await api(`/api/projects/${project.id}/milestones`);
+    const launch = milestones.find((m: { kind: string }) => m.kind === 'micro_credential_launched');
+    const newDue = `${Number(launch.dueOn.slice(0, 4)) + 1}${launch.dueOn.slice(4)}`;
+    await page.getByRole('tab', { name: 'Milestones' }).click();
+    await (await visible(page.getByRole('button', { name: 'Reschedule: Micro-credential launched' }))).click();
+    const amend = await visible(page.getByRole('dialog'));
+    await amend.getByLabel('New due date').fill(newDue);
+    await amend.getByLabel('Reason').fill('The partner employer asked for a later first intake.');
+    const moved = page.waitForResponse((r) => isApi(r, 'POST', new RegExp(`/milestones/${launch.id}/reschedule$`)));
+    await amend.getByRole('button', { name: 'Reschedule', exact: true }).click();
+    expect((await moved).status()).toBe(200);
+    await visible(page.getByText('Due date changed'));
+    expect((await api(`/api/projects/${project.id}/milestones`)).find((m: { id: string }) => m.id === launch.id).dueOn).toBe(
+      newDue,
+    );
     // released once: a second click anywhere answers 409, shown in words
     const again = await call(t, 'POST', `/api/projects/${project.id}/tranches/${tranches[0].id}/release`)
       .set('Authorization', `Bearer ${await t.token('officer@example.org')}`)

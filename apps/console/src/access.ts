@@ -124,6 +124,7 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
       sign_agreement: ['program_officer'],
       deliver: ['applicant'],
       review_milestone: ['program_officer'],
+      reschedule: ['program_officer'],
       release: ['program_officer'],
       file_report: ['applicant'],
       review_report: ['program_officer'],

@@ -1681,6 +1681,17 @@ export const en = {
           osapStatusOn: 'When the OSAP status took effect',
         },
       },
+      reschedule: {
+        action: 'Reschedule',
+        action_named: 'Reschedule: %{name}',
+        title: 'Reschedule: %{name}',
+        explain_milestones: 'An amendment to the schedule: the new due date and why, recorded in the audit log.',
+        explain_reports:
+          'An amendment to the schedule: the new due date and why, recorded in the audit log. The reminder and the overdue notice go out again for the new date.',
+        due_on: 'New due date',
+        reason: 'Reason',
+        done: 'Due date changed',
+      },
       close: {
         action: 'Close the project',
         title: 'Close: %{project}',

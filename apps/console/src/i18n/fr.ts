@@ -1697,6 +1697,17 @@ export const fr: AppMessages = {
           osapStatusOn: 'Date à laquelle le statut RAFEO a pris effet',
         },
       },
+      reschedule: {
+        action: 'Modifier l’échéance',
+        action_named: 'Modifier l’échéance : %{name}',
+        title: 'Modifier l’échéance : %{name}',
+        explain_milestones: 'Une modification du calendrier : la nouvelle échéance et sa raison, consignées au journal d’audit.',
+        explain_reports:
+          'Une modification du calendrier : la nouvelle échéance et sa raison, consignées au journal d’audit. Le rappel et l’avis de retard seront envoyés de nouveau pour la nouvelle date.',
+        due_on: 'Nouvelle échéance',
+        reason: 'Raison',
+        done: 'Échéance modifiée',
+      },
       close: {
         action: 'Clore le projet',
         title: 'Clore : %{project}',

@@ -11,6 +11,7 @@ import { isRunning, useProjectCan } from './project-access';
 import { CalendarDate, MilestoneStatusChip, OverdueChip } from './project-fields';
 import { milestoneDeliverable, milestoneTitle } from './project-format';
 import { useProjectMilestones } from './project-queries';
+import { RescheduleButton } from './reschedule-button';
 import type { Milestone, Project } from './project-types';
 
 const Trail = ({ milestone }: { milestone: Milestone }) => {
@@ -167,6 +168,9 @@ export const MilestonesPanel = ({ project }: { project: Project }) => {
                           onConfirm={({ comment }) => dataProvider.reviewMilestone(project.id, m.id, 'return', comment)}
                         />
                       </>
+                    ) : null}
+                    {can('reschedule') && running && m.status !== 'accepted' ? (
+                      <RescheduleButton projectId={project.id} item="milestones" itemId={m.id} name={title} dueOn={m.dueOn} />
                     ) : null}
                   </Stack>
                 </TableCell>

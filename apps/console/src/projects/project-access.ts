@@ -8,6 +8,7 @@ export type ProjectAction =
   | 'sign_agreement'
   | 'deliver'
   | 'review_milestone'
+  | 'reschedule'
   | 'release'
   | 'file_report'
   | 'review_report'

@@ -19,7 +19,8 @@ import { milestoneDeliverable, milestoneTitle, projectErrorText, reportTitle } f
 /** A polyglot-like translate over a messages object: `%{name}` and `smart_count` plurals. */
 const translator =
   (messages: object) =>
-  (key: string, options: Record<string, unknown> = {}): string => {
+  (key: string, given: object = {}): string => {
+    const options = given as Record<string, unknown>;
     const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages);
     if (typeof value !== 'string') return (options._ as string) ?? key;
     const forms = value.split(' |||| ');

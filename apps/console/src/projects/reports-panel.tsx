@@ -29,6 +29,7 @@ import { reportTitle } from './project-format';
 import { useProjectReports } from './project-queries';
 import { OPEN_REPORT_STATUSES, type Project, type ProjectReport } from './project-types';
 import { REPORT_COUNTS, ReportForm } from './report-form';
+import { RescheduleButton } from './reschedule-button';
 
 /** The figures and spending of a report, read-only (a submitted, accepted report; or anyone's draft for staff). */
 const ReportDetails = ({ report }: { report: ProjectReport }) => {
@@ -134,6 +135,7 @@ const ReportItem = ({ project, report, initiallyOpen }: { project: Project; repo
   const title = reportTitle(translate, report);
   const editable = can('file_report') && running && OPEN_REPORT_STATUSES.includes(report.status);
   const reviewable = can('review_report') && running && report.status === 'submitted';
+  const reschedulable = can('reschedule') && running && report.status !== 'accepted';
   const idp = `report-${report.id}`;
 
   return (
@@ -153,38 +155,47 @@ const ReportItem = ({ project, report, initiallyOpen }: { project: Project; repo
       <AccordionDetails id={`${idp}-content`}>
         <ReviewOutcome report={report} />
         {editable ? <ReportForm project={project} report={report} /> : <ReportDetails report={report} />}
-        {reviewable ? (
+        {reviewable || reschedulable ? (
           <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
-            <ActionDialogButton
-              id={`${idp}-accept`}
-              label="cf.projects.reports.accept"
-              ariaLabel={translate('cf.projects.reports.accept_named', { report: title })}
-              title={translate('cf.projects.reports.accept_title', { report: title })}
-              explain={translate(
-                report.kind === 'final' ? 'cf.projects.reports.accept_explain_final' : 'cf.projects.reports.accept_explain',
-              )}
-              submitLabel="cf.projects.reports.accept"
-              done="cf.projects.reports.accepted"
-              variant="contained"
-              color="success"
-              icon={<CheckCircleIcon />}
-              fields={[{ name: 'comment', label: 'cf.projects.fields.comment_optional', multiline: true }]}
-              onConfirm={({ comment }) => dataProvider.reviewProjectReport(project.id, report.id, 'accept', comment || undefined)}
-            />
-            <ActionDialogButton
-              id={`${idp}-return`}
-              label="cf.projects.reports.return"
-              ariaLabel={translate('cf.projects.reports.return_named', { report: title })}
-              title={translate('cf.projects.reports.return_title', { report: title })}
-              explain={translate('cf.projects.reports.return_explain')}
-              submitLabel="cf.projects.reports.return"
-              done="cf.projects.reports.returned"
-              variant="contained"
-              color="warning"
-              icon={<UndoIcon />}
-              fields={[{ name: 'comment', label: 'cf.projects.fields.comment', required: true, multiline: true }]}
-              onConfirm={({ comment }) => dataProvider.reviewProjectReport(project.id, report.id, 'return', comment)}
-            />
+            {reviewable ? (
+              <>
+                <ActionDialogButton
+                  id={`${idp}-accept`}
+                  label="cf.projects.reports.accept"
+                  ariaLabel={translate('cf.projects.reports.accept_named', { report: title })}
+                  title={translate('cf.projects.reports.accept_title', { report: title })}
+                  explain={translate(
+                    report.kind === 'final' ? 'cf.projects.reports.accept_explain_final' : 'cf.projects.reports.accept_explain',
+                  )}
+                  submitLabel="cf.projects.reports.accept"
+                  done="cf.projects.reports.accepted"
+                  variant="contained"
+                  color="success"
+                  icon={<CheckCircleIcon />}
+                  fields={[{ name: 'comment', label: 'cf.projects.fields.comment_optional', multiline: true }]}
+                  onConfirm={({ comment }) =>
+                    dataProvider.reviewProjectReport(project.id, report.id, 'accept', comment || undefined)
+                  }
+                />
+                <ActionDialogButton
+                  id={`${idp}-return`}
+                  label="cf.projects.reports.return"
+                  ariaLabel={translate('cf.projects.reports.return_named', { report: title })}
+                  title={translate('cf.projects.reports.return_title', { report: title })}
+                  explain={translate('cf.projects.reports.return_explain')}
+                  submitLabel="cf.projects.reports.return"
+                  done="cf.projects.reports.returned"
+                  variant="contained"
+                  color="warning"
+                  icon={<UndoIcon />}
+                  fields={[{ name: 'comment', label: 'cf.projects.fields.comment', required: true, multiline: true }]}
+                  onConfirm={({ comment }) => dataProvider.reviewProjectReport(project.id, report.id, 'return', comment)}
+                />
+              </>
+            ) : null}
+            {reschedulable ? (
+              <RescheduleButton projectId={project.id} item="reports" itemId={report.id} name={title} dueOn={report.dueOn} />
+            ) : null}
           </Stack>
         ) : null}
       </AccordionDetails>

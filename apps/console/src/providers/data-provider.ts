@@ -242,6 +242,14 @@ export interface AppDataProvider extends DataProvider {
     action: 'accept' | 'return',
     comment?: string,
   ) => Promise<Milestone>;
+  /** POST …/milestones/:milestoneId/reschedule | …/reports/:reportId/reschedule (program officer): an amendment. */
+  rescheduleProjectItem: (
+    projectId: Identifier,
+    item: 'milestones' | 'reports',
+    itemId: string,
+    dueOn: string,
+    reason: string,
+  ) => Promise<Milestone | ProjectReport>;
   /** GET /api/projects/:id/tranches */
   getProjectTranches: (projectId: Identifier) => Promise<Tranche[]>;
   /** POST …/tranches/:trancheId/release (program officer; 409 MILESTONE_NOT_ACCEPTED, TRANCHE_RELEASED…). */
@@ -513,6 +521,11 @@ export const dataProvider: AppDataProvider = {
       projectUrl(projectId, `/milestones/${encodeURIComponent(milestoneId)}/${action}`),
       comment ? { comment } : {},
     ),
+  rescheduleProjectItem: (projectId, item, itemId, dueOn, reason) =>
+    postJson<Milestone | ProjectReport>(projectUrl(projectId, `/${item}/${encodeURIComponent(itemId)}/reschedule`), {
+      dueOn,
+      reason,
+    }),
   getProjectTranches: async (projectId) => (await httpClient(projectUrl(projectId, '/tranches'))).json as Tranche[],
   releaseTranche: (projectId, trancheId, note) =>
     postJson<Payment>(projectUrl(projectId, `/tranches/${encodeURIComponent(trancheId)}/release`), note ? { note } : {}),
