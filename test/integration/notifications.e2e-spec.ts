@@ -1,7 +1,15 @@
 import { parseConfig } from '@cf/config';
-import { DeadlineReminderService, MAIL_SEND_JOB, OutboxRelay, OutboxService } from '@cf/notifications';
+import {
+  DeadlineReminderService,
+  MAIL_SEND_JOB,
+  Mailer,
+  MailProcessor,
+  MailSendJob,
+  OutboxRelay,
+  OutboxService,
+} from '@cf/notifications';
 import { Clock } from '@cf/platform';
-import { JobQueue } from '@cf/queue';
+import { JobHandler, JobQueue } from '@cf/queue';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -107,6 +115,53 @@ describe('the mail outbox, jobs in-process', () => {
     expect(eml).toMatch(/^Subject: =\?UTF-8\?/m); // "Accusé de réception ...", encoded
     expect(eml).toContain('Nous avons bien reçu votre proposition');
     expect(allEmls(t).filter((e) => e.includes(`To: ${to}`))).toHaveLength(1);
+  });
+
+  it('lets the retry of a job whose runner died mid-send take its lease back at once, and no other job (issue 7)', async () => {
+    const to = `crashed-sender-${unique()}@example.org`;
+    // not due for a day: only the jobs below touch it
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO outbox (topic, payload, next_attempt_at) VALUES ('mail', $1::jsonb, now() + interval '1 day') RETURNING id`,
+      [JSON.stringify(receipt(to))],
+    );
+    const processor: JobHandler<MailSendJob> = t.app.get(MailProcessor);
+    const send = jest.spyOn(t.app.get(Mailer), 'send');
+    send.mockImplementationOnce(() => new Promise(() => undefined)); // its worker is killed while it sends: no answer
+    const job = (jobId: string, attempt = 1) => ({ id: jobId, name: MAIL_SEND_JOB, attempt, runner: 'worker' as const });
+    void processor.handle({ outboxId: id }, job(`${id}-1`));
+    await until(async () => (await t.dataSource.query(`SELECT locked_until FROM outbox WHERE id = $1`, [id]))[0].locked_until);
+    try {
+      // another job of the row (a re-dispatch) leaves it alone while the lease holds
+      await processor.handle({ outboxId: id }, job(`${id}-2`));
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(await outboxRow(t.dataSource, id)).toMatchObject({ delivered_at: null });
+      // the same job run again (BullMQ's retry of a stalled job, once the killed worker's lock expired) takes it back
+      await processor.handle({ outboxId: id }, job(`${id}-1`, 2));
+      expect((await outboxRow(t.dataSource, id)).delivered_at).not.toBeNull();
+      expect(emlsOf(t, id)).toHaveLength(1);
+    } finally {
+      send.mockRestore();
+    }
+  });
+
+  it('records a sent mail through a database blip instead of sending it again (issue 7)', async () => {
+    const to = `blip-${unique()}@example.org`;
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO outbox (topic, payload, next_attempt_at) VALUES ('mail', $1::jsonb, now() + interval '1 day') RETURNING id`,
+      [JSON.stringify(receipt(to))],
+    );
+    const processor: JobHandler<MailSendJob> = t.app.get(MailProcessor);
+    // PostgreSQL restarts just as the mail has gone: the first two marks fail
+    const mark = jest.spyOn((t.app.get(MailProcessor) as unknown as { outbox: OutboxService }).outbox, 'markDelivered');
+    mark.mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    mark.mockRejectedValueOnce(new Error('connect ECONNREFUSED 127.0.0.1:5432'));
+    try {
+      await processor.handle({ outboxId: id }, { id: `${id}-1`, name: MAIL_SEND_JOB, attempt: 1, runner: 'worker' });
+    } finally {
+      mark.mockRestore();
+    }
+    expect((await outboxRow(t.dataSource, id)).delivered_at).not.toBeNull();
+    expect(emlsOf(t, id)).toHaveLength(1);
   });
 
   it('writes nothing for a transaction that rolls back', async () => {

@@ -4,8 +4,14 @@ export const RELAY_BATCH = 100;
 /** How long a single hand-off to the queue may take before the relay gives up until its next poll. */
 export const ENQUEUE_TIMEOUT_MS = 2000;
 
-/** How long one sender holds a row (longer than any send can take: SMTP timeouts are bounded). */
-export const SEND_LEASE_SECONDS = 300;
+/**
+ * How long one sender holds a row. Renewed every LEASE_RENEW_MS while it works, so a send of any length keeps it,
+ * and a sender killed mid-send frees the row within this time (issue 7's fault suite).
+ */
+export const SEND_LEASE_SECONDS = 60;
+
+/** How often a sender renews its lease while it works. */
+export const LEASE_RENEW_MS = 15_000;
 
 /**
  * After the `attempt`-th hand-off to the queue, how long the relay waits for the delivery before it

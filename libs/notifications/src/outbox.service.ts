@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SEND_LEASE_SECONDS } from './outbox-policy';
+import { LEASE_RENEW_MS, SEND_LEASE_SECONDS } from './outbox-policy';
 import { assertMailData, MAIL_TEMPLATES, MailLanguage, MailTemplate } from './templates';
 
 /** The outbox topic of mails; the job that delivers one. */
@@ -82,22 +82,48 @@ export class OutboxService {
 
   /**
    * A processor's lease on a row of its topic (SEND_LEASE_SECONDS), unless the row is delivered or leased by another
-   * run: answers its payload, or null when there is nothing to do (a duplicate job, a retry after success).
+   * run: answers its payload, or null when there is nothing to do (a duplicate job, a retry after success). `jobId`
+   * names the holder: a run of the same job (a retry after its worker was killed) takes its own lease back at once.
    */
-  async claim<T = Record<string, unknown>>(manager: EntityManager, topic: string, outboxId: string): Promise<T | null> {
+  async claim<T = Record<string, unknown>>(
+    manager: EntityManager,
+    topic: string,
+    outboxId: string,
+    jobId?: string,
+  ): Promise<T | null> {
     const [claimed]: [{ payload: T }[], number] = await manager.query(
-      `UPDATE outbox SET locked_until = now() + make_interval(secs => $3)
-        WHERE id = $1 AND topic = $2 AND delivered_at IS NULL AND (locked_until IS NULL OR locked_until < now())
+      `UPDATE outbox SET locked_until = now() + make_interval(secs => $3), locked_by = $4
+        WHERE id = $1 AND topic = $2 AND delivered_at IS NULL
+          AND (locked_until IS NULL OR locked_until < now() OR locked_by = $4)
         RETURNING payload`,
-      [outboxId, topic, SEND_LEASE_SECONDS],
+      [outboxId, topic, SEND_LEASE_SECONDS, jobId ?? null],
     );
     return claimed[0]?.payload ?? null;
+  }
+
+  /**
+   * Keeps a claimed row's lease while its work runs: renewed every LEASE_RENEW_MS as long as `jobId` holds it.
+   * Call the answer when the work ends, however it ends.
+   */
+  keepLease(manager: EntityManager, outboxId: string, jobId?: string): () => void {
+    const timer = setInterval(() => {
+      manager
+        .query(
+          `UPDATE outbox SET locked_until = now() + make_interval(secs => $3)
+            WHERE id = $1 AND delivered_at IS NULL AND locked_by IS NOT DISTINCT FROM $2`,
+          [outboxId, jobId ?? null, SEND_LEASE_SECONDS],
+        )
+        .catch(() => undefined); // the database is away: the lease runs out, and the row is handed over again
+    }, LEASE_RENEW_MS);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /** The row's work is done: pass the transaction that did the last of it, so both commit together. */
   async markDelivered(manager: EntityManager, outboxId: string, note?: string): Promise<void> {
     await manager.query(
-      `UPDATE outbox SET delivered_at = now(), locked_until = NULL, last_error = coalesce($2, last_error) WHERE id = $1`,
+      `UPDATE outbox SET delivered_at = now(), locked_until = NULL, locked_by = NULL, last_error = coalesce($2, last_error)
+        WHERE id = $1`,
       [outboxId, note ?? null],
     );
   }
@@ -105,7 +131,7 @@ export class OutboxService {
   /** Gives the lease back after a failure, with the error; the queue's retry or the relay's next hand-over tries again. */
   async release(manager: EntityManager, outboxId: string, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    await manager.query(`UPDATE outbox SET locked_until = NULL, last_error = $2 WHERE id = $1`, [
+    await manager.query(`UPDATE outbox SET locked_until = NULL, locked_by = NULL, last_error = $2 WHERE id = $1`, [
       outboxId,
       message.slice(0, 2000),
     ]);

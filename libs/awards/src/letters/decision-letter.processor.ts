@@ -1,5 +1,5 @@
 import { OutboxJob, OutboxService, OutboxTopic } from '@cf/notifications';
-import { JobHandler, JobProcessor } from '@cf/queue';
+import { JobContext, JobHandler, JobProcessor } from '@cf/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -21,14 +21,17 @@ export class DecisionLetterProcessor implements JobHandler<OutboxJob> {
     private readonly generator: DecisionLetterGenerator,
   ) {}
 
-  async handle({ outboxId }: OutboxJob): Promise<void> {
-    const request = await this.outbox.claim<LetterRequestPayload>(this.dataSource.manager, LETTER_TOPIC, outboxId);
+  async handle({ outboxId }: OutboxJob, job?: JobContext): Promise<void> {
+    const request = await this.outbox.claim<LetterRequestPayload>(this.dataSource.manager, LETTER_TOPIC, outboxId, job?.id);
     if (!request) return; // done already, or another run holds it
+    const stopRenewing = this.outbox.keepLease(this.dataSource.manager, outboxId, job?.id);
     try {
       await this.generator.generate(outboxId, request.decisionId);
     } catch (error) {
+      stopRenewing();
       await this.outbox.release(this.dataSource.manager, outboxId, error);
       throw error;
     }
+    stopRenewing();
   }
 }
