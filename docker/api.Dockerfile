@@ -63,4 +63,6 @@ EXPOSE 3000
 # Healthy once migrations have run and the database (and Redis, when configured) answer.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--enable-source-maps", "dist/apps/api/apps/api/src/main.js"]
+# An old generation of 256 MiB: the API needs well under 100 MiB of live heap, and without a cap V8 lets garbage grow
+# to 250 MiB and more under load on a large host (docs/benchmarks.md). Override with NODE_OPTIONS if needed.
+CMD ["node", "--enable-source-maps", "--max-old-space-size=256", "dist/apps/api/apps/api/src/main.js"]
