@@ -30,6 +30,9 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
+    // The fault suite (issue 7): its own PostgreSQL and Redis, the built API and workers as processes killed and
+    // restarted during a submit rush (npm run test:faults).
+    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults.ts'] },
     // Benchmarks print figures; not part of npm test (run: npm run bench:submit).
     {
       ...common,
