@@ -20,6 +20,8 @@ export interface Receipt {
   version: number;
   submittedAt: string;
   replayed: boolean;
+  /** When the request was sent, and when its answer came. */
+  sentAt: number;
   at: number;
 }
 
@@ -101,6 +103,7 @@ export class ClientPool {
     const once = async (): Promise<'done' | 'retry' | 'refused'> => {
       let kind: string;
       let status: number | null = null;
+      const sentAt = Date.now();
       try {
         const res = await this.fetch(`/api/proposals/${a.proposalId}/submit`, {
           method: 'POST',
@@ -125,6 +128,7 @@ export class ClientPool {
             version: Number(body.version),
             submittedAt: String(body.submittedAt),
             replayed: res.headers.get('idempotent-replayed') === 'true',
+            sentAt,
             at: Date.now(),
           });
           return 'done';
@@ -208,8 +212,8 @@ export class ClientPool {
     return this.receipts.filter((r) => r.at >= since).length;
   }
 
-  /** The first 2xx answer after `since`, or undefined. */
-  firstOkAfter(since: number): number | undefined {
-    return this.receipts.find((r) => r.at >= since)?.at;
+  /** When the first 2xx answer after `since` came (of a request sent after it, with `sentAfter`), or undefined. */
+  firstOkAfter(since: number, sentAfter = false): number | undefined {
+    return this.receipts.find((r) => r.at >= since && (!sentAfter || r.sentAt >= since))?.at;
   }
 }

@@ -286,8 +286,9 @@ describe('faults during a submit rush', () => {
         p.figures.ok = pool.okSince(p.start) - pool.receipts.filter((r) => r.at > p.end).length;
       };
       /** Waits until clients get receipts again after `since`, and answers how long after `since` the first came. */
-      const firstReceiptAfter = async (since: number, what: string) =>
-        (await until(() => pool.firstOkAfter(since), 30_000, `a receipt after ${what}`)) - since;
+      /** How long after `since` clients got a receipt again (for a request sent after `since`, with `sentAfter`). */
+      const firstReceiptAfter = async (since: number, what: string, sentAfter = false) =>
+        (await until(() => pool.firstOkAfter(since, sentAfter), 30_000, `a receipt after ${what}`)) - since;
       const undelivered = async () =>
         Number((await db.query(`SELECT count(*)::int AS n FROM outbox WHERE delivered_at IS NULL`)).rows[0].n);
 
@@ -304,7 +305,8 @@ describe('faults during a submit rush', () => {
         api.start(); // a supervisor restarts it at once
         await until(async () => (await healthStatus(baseUrl)) === 200, 30_000, 'the API to answer after its restart', 25);
         p.figures.restartToHealthyMs = Date.now() - spawnedAt;
-        p.figures.killToFirstReceiptMs = await firstReceiptAfter(killedAt, 'the API restart');
+        // answers already on their way when it died do not count
+        p.figures.killToFirstReceiptMs = await firstReceiptAfter(killedAt, 'the API restart', true);
         p.figures.newPid = api.pid !== pidBefore;
         await sleep(3000);
       });
@@ -476,6 +478,12 @@ describe('faults during a submit rush', () => {
         submissionsStored: stored.length,
         mails: receiptMails.length,
         mailsResent: resent.length,
+        // when each copy of a resent mail arrived, by phase: tells which fault caused it
+        resentCopies: resent.map((m) =>
+          sink.messages
+            .filter((c) => c.outboxId === m.id)
+            .map((c) => phases.find((p) => c.at >= p.start && c.at <= (p.end || Infinity))?.name ?? 'after'),
+        ),
         phases: phases.map((p) => ({
           phase: p.name,
           ms: p.end - p.start,

@@ -95,7 +95,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       }
     }
     if (databaseUnavailable(exception)) {
-      // PostgreSQL is down, restarting or cut the connection: the request wrote nothing, a retry will do
+      // PostgreSQL is down, restarting or cut the connection: retry (a commit whose answer was lost is why
+      // writes that must not happen twice, such as a submit, carry an Idempotency-Key)
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: 'DATABASE_UNAVAILABLE',
