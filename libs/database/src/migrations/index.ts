@@ -7,6 +7,7 @@ import { DecisionLetters1764500000000 } from './1764500000000-decision-letters';
 import { AwardScenarios1764600000000 } from './1764600000000-award-scenarios';
 import { Projects1764700000000 } from './1764700000000-projects';
 import { ProposalListReads1764860000000 } from './1764860000000-proposal-list-reads';
+import { ProposalListColumnsInline1764870000000 } from './1764870000000-proposal-list-columns-inline';
 import { OutboxLeaseHolder1764800000000 } from './1764800000000-outbox-lease-holder';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Projects1764700000000,
   OutboxLeaseHolder1764800000000,
   ProposalListReads1764860000000,
+  ProposalListColumnsInline1764870000000,
 ];
