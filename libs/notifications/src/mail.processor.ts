@@ -68,7 +68,8 @@ export class MailProcessor implements JobHandler<MailSendJob> {
       try {
         return await this.outbox.markDelivered(this.dataSource.manager, outboxId);
       } catch (error) {
-        if (attempt >= RECORD_DELIVERY_ATTEMPTS) throw error;
+        // the application is closing its database (shutdown): give up now, the row is handed over again later
+        if (attempt >= RECORD_DELIVERY_ATTEMPTS || !this.dataSource.isInitialized) throw error;
         this.logger.warn(
           { outboxId, attempt, err: error instanceof Error ? error.message : String(error) },
           'Could not record a sent mail yet; retrying',
