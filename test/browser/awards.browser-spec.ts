@@ -50,6 +50,8 @@ const signIn = async (email: string) => {
   const answer = page.waitForResponse((r) => isApi(r, 'POST', /^\/api\/auth\/login$/));
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   expect((await answer).status()).toBe(200);
+  // the console goes to its dashboard after signing in: wait for it, or it could follow our next navigation
+  await page.waitForURL((u) => u.hash === '#/');
 };
 
 describe('the awards board (browser)', () => {

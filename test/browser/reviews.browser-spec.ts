@@ -125,6 +125,8 @@ const signIn = async (email: string, labels = { email: /^Email/, password: /^Pas
   const answer = page.waitForResponse((r) => isApi(r, 'POST', /^\/api\/auth\/login$/));
   await page.getByRole('button', { name: labels.signIn, exact: true }).click();
   expect((await answer).status()).toBe(200);
+  // the console goes to its dashboard after signing in: wait for it, or it could follow our next navigation
+  await page.waitForURL((u) => u.hash === '#/');
 };
 
 const fundOf = async (token: string): Promise<FundRow> => {
