@@ -1,5 +1,6 @@
 export * from './domain/proposal-status';
 export * from './domain/proposal-content';
+export * from './domain/sector-labels';
 export * from './domain/deadline-policy';
 export * from './proposal.entity';
 export * from './proposal-access';

@@ -1,5 +1,5 @@
-import { INSTITUTION_TYPES, ONTARIO_REGIONS } from '@cf/institutions';
-import { DELIVERY_MODES, SECTORS } from '@cf/proposals';
+import { INSTITUTION_TYPE_LABELS, REGION_LABELS } from '@cf/institutions';
+import { DELIVERY_MODES, SECTOR_LABELS } from '@cf/proposals';
 
 /** The languages of the public pages and of the open data (Ontario's French Language Services Act). */
 export const PUBLIC_LANGUAGES = ['en', 'fr'] as const;
@@ -22,30 +22,8 @@ type Labels<K extends string> = Record<K, { en: string; fr: string }>;
  * in apps/console/src/i18n). The CSV files use them; the JSON keeps the codes and carries these as its `labels`.
  */
 export const PUBLIC_LABELS = {
-  region: {
-    central: { en: 'Central', fr: 'Centre' },
-    eastern: { en: 'Eastern', fr: 'Est' },
-    northern: { en: 'Northern', fr: 'Nord' },
-    southwestern: { en: 'Southwestern', fr: 'Sud-Ouest' },
-    toronto: { en: 'Toronto', fr: 'Toronto' },
-  } satisfies Labels<(typeof ONTARIO_REGIONS)[number]>,
-  sector: {
-    advanced_manufacturing: { en: 'Advanced manufacturing', fr: 'Fabrication de pointe' },
-    agriculture_food: { en: 'Agriculture and food', fr: 'Agriculture et alimentation' },
-    automotive: { en: 'Automotive', fr: 'Automobile' },
-    construction_trades: { en: 'Construction and skilled trades', fr: 'Construction et métiers spécialisés' },
-    digital_technology: { en: 'Digital technology', fr: 'Technologies numériques' },
-    energy_environment: { en: 'Energy and environment', fr: 'Énergie et environnement' },
-    finance_insurance: { en: 'Finance and insurance', fr: 'Finance et assurances' },
-    health_care: { en: 'Health care', fr: 'Soins de santé' },
-    hospitality_tourism: { en: 'Hospitality and tourism', fr: 'Hôtellerie et tourisme' },
-    mining: { en: 'Mining', fr: 'Exploitation minière' },
-    public_sector: { en: 'Public sector', fr: 'Secteur public' },
-    retail: { en: 'Retail', fr: 'Commerce de détail' },
-    social_services: { en: 'Social services', fr: 'Services sociaux' },
-    transportation_logistics: { en: 'Transportation and logistics', fr: 'Transport et logistique' },
-    other: { en: 'Other', fr: 'Autre' },
-  } satisfies Labels<(typeof SECTORS)[number]>,
+  region: REGION_LABELS,
+  sector: SECTOR_LABELS,
   deliveryMode: {
     online: { en: 'Online', fr: 'En ligne' },
     hybrid: { en: 'Hybrid', fr: 'Hybride' },
@@ -57,13 +35,7 @@ export const PUBLIC_LABELS = {
     approved: { en: 'OSAP approved', fr: 'Approuvé pour le RAFEO' },
     not_approved: { en: 'Not OSAP approved', fr: 'Non approuvé pour le RAFEO' },
   } satisfies Labels<OsapStatus>,
-  institutionType: {
-    public_college: { en: 'Publicly assisted college', fr: 'Collège financé par les fonds publics' },
-    public_university: { en: 'Publicly assisted university', fr: 'Université financée par les fonds publics' },
-    indigenous_institute: { en: 'Indigenous Institute', fr: 'Institut autochtone' },
-    private_career_college: { en: 'Private career college', fr: 'Collège d’enseignement professionnel privé' },
-    private_degree_granting: { en: 'Private degree-granting institution', fr: 'Établissement privé conférant des grades' },
-  } satisfies Labels<(typeof INSTITUTION_TYPES)[number]>,
+  institutionType: INSTITUTION_TYPE_LABELS,
   partnerKind: {
     employer: { en: 'Employer', fr: 'Employeur' },
     industry_association: { en: 'Industry association', fr: 'Association sectorielle' },

@@ -1,5 +1,5 @@
-import { INSTITUTION_TYPES, ONTARIO_REGIONS } from '@cf/institutions';
-import { BUDGET_CATEGORIES, SECTORS } from '@cf/proposals';
+import { INSTITUTION_TYPE_LABELS, REGION_LABELS } from '@cf/institutions';
+import { BUDGET_CATEGORIES, SECTOR_LABELS } from '@cf/proposals';
 import { REPORT_KINDS } from '../domain/project-plan';
 import { AGREEMENT_STATUSES, PROJECT_STATUSES, REPORT_STATUSES } from '../domain/status-machines';
 import type { ExportLanguage } from './export-table';
@@ -33,37 +33,9 @@ export const EXPORT_LABELS = {
     interim: { en: 'Interim', fr: 'Intermédiaire' },
     final: { en: 'Final', fr: 'Final' },
   } satisfies Labels<(typeof REPORT_KINDS)[number]>,
-  region: {
-    central: { en: 'Central', fr: 'Centre' },
-    eastern: { en: 'Eastern', fr: 'Est' },
-    northern: { en: 'Northern', fr: 'Nord' },
-    southwestern: { en: 'Southwestern', fr: 'Sud-Ouest' },
-    toronto: { en: 'Toronto', fr: 'Toronto' },
-  } satisfies Labels<(typeof ONTARIO_REGIONS)[number]>,
-  institutionType: {
-    public_college: { en: 'Publicly assisted college', fr: 'Collège financé par les fonds publics' },
-    public_university: { en: 'Publicly assisted university', fr: 'Université financée par les fonds publics' },
-    indigenous_institute: { en: 'Indigenous Institute', fr: 'Institut autochtone' },
-    private_career_college: { en: 'Private career college', fr: 'Collège d’enseignement professionnel privé' },
-    private_degree_granting: { en: 'Private degree-granting institution', fr: 'Établissement privé conférant des grades' },
-  } satisfies Labels<(typeof INSTITUTION_TYPES)[number]>,
-  sector: {
-    advanced_manufacturing: { en: 'Advanced manufacturing', fr: 'Fabrication de pointe' },
-    agriculture_food: { en: 'Agriculture and food', fr: 'Agriculture et alimentation' },
-    automotive: { en: 'Automotive', fr: 'Automobile' },
-    construction_trades: { en: 'Construction and skilled trades', fr: 'Construction et métiers spécialisés' },
-    digital_technology: { en: 'Digital technology', fr: 'Technologies numériques' },
-    energy_environment: { en: 'Energy and environment', fr: 'Énergie et environnement' },
-    finance_insurance: { en: 'Finance and insurance', fr: 'Finance et assurances' },
-    health_care: { en: 'Health care', fr: 'Soins de santé' },
-    hospitality_tourism: { en: 'Hospitality and tourism', fr: 'Hôtellerie et tourisme' },
-    mining: { en: 'Mining', fr: 'Exploitation minière' },
-    public_sector: { en: 'Public sector', fr: 'Secteur public' },
-    retail: { en: 'Retail', fr: 'Commerce de détail' },
-    social_services: { en: 'Social services', fr: 'Services sociaux' },
-    transportation_logistics: { en: 'Transportation and logistics', fr: 'Transport et logistique' },
-    other: { en: 'Other', fr: 'Autre' },
-  } satisfies Labels<(typeof SECTORS)[number]>,
+  region: REGION_LABELS,
+  institutionType: INSTITUTION_TYPE_LABELS,
+  sector: SECTOR_LABELS,
   budgetCategory: {
     curriculum_development: { en: 'Curriculum development', fr: 'Élaboration du programme' },
     instructional_staff: { en: 'Instructional staff', fr: 'Personnel enseignant' },
