@@ -16,6 +16,7 @@
  *   BENCH_ROUNDS=3  BENCH_CONNECTIONS=64  BENCH_SUBMITS=1500 (per round and side)  BENCH_SESSIONS=600
  *   BENCH_RUSH_SECONDS=60  BENCH_AUTOSAVE_SECONDS=3  BENCH_READS=100000  BENCH_LOG_LEVEL=info  BENCH_DB_POOL=10
  *   BENCH_WRITE_DOCS=0 (print only)   BENCH_KEEP_DB=1 (keep the database for EXPLAIN ANALYZE)
+ *   BENCH_PROFILE=1 (V8 CPU profiles of the APIs in dist/bench/profiles)
  */
 import { Redis } from 'ioredis';
 import { spawnSync } from 'node:child_process';
@@ -51,7 +52,9 @@ const PORT = Number(env.BENCH_PORT ?? 3710);
 /** The node flags of `npm run start:api` (the production API is measured as it is started). */
 const API_FLAGS: string[] = (() => {
   const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts['start:api'];
-  return script.split(/\s+/).filter((w) => w.startsWith('--'));
+  const flags = script.split(/\s+/).filter((w) => w.startsWith('--'));
+  // BENCH_PROFILE=1: a V8 CPU profile of each API process (open the .cpuprofile in Chrome's DevTools)
+  return env.BENCH_PROFILE === '1' ? [...flags, '--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'dist/bench/profiles')}`] : flags;
 })();
 
 /** The load average before this run started anything (the machine's other work). */

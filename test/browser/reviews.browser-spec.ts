@@ -333,9 +333,20 @@ describe('review stage (browser)', () => {
     await (await visible(page.getByRole('menuitem', { name: 'Ranking' }))).click();
     await page.waitForURL(/#\/ranking/);
     const picker = await visible(page.getByRole('combobox', { name: 'Fund' }));
-    await picker.fill(FUND_CODE);
+    const option = page.getByRole('option', { name: new RegExp(`^${FUND_CODE} — `) }).first();
+    // typed while the funds were still loading, the text can be reset when they arrive: type again until listed
+    for (let attempt = 1; ; attempt++) {
+      await picker.fill('');
+      await picker.fill(FUND_CODE);
+      const listed = await option.waitFor({ state: 'visible', timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (listed) break;
+      if (attempt === 3) throw new Error(`the fund picker never listed ${FUND_CODE}`);
+    }
     const rankingRead = page.waitForResponse((r) => isApi(r, 'GET', new RegExp(`^/api/funds/${fund.id}/ranking$`)));
-    await (await visible(page.getByRole('option', { name: new RegExp(`^${FUND_CODE} — `) }))).click();
+    await option.click();
     await page.waitForURL(new RegExp(`#/ranking/${fund.id}$`));
     expect((await rankingRead).status()).toBe(200);
 
