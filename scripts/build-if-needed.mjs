@@ -1,8 +1,10 @@
-// Builds the server and the console when their output is missing or older than the sources.
+// Builds the server and the console when their output is missing or older than the sources, and the embedded
+// database's template when it is missing or was made by another PGlite version.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { templateIsStale } from './embedded-template.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const API_MAIN = join(root, 'dist/apps/api/apps/api/src/main.js');
@@ -38,6 +40,11 @@ export function buildIfNeeded({ quiet = false } = {}) {
   if (mtime(CONSOLE_INDEX) < newest(join(root, 'apps/console'))) {
     if (!quiet) console.log('Building the console…');
     run('build:console');
+  }
+  if (templateIsStale()) {
+    if (!quiet) console.log('Preparing the embedded database template…');
+    const r = spawnSync(process.execPath, [join(root, 'scripts/embedded-template.mjs')], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
   }
 }
 

@@ -1,8 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -73,6 +74,8 @@ describe('the embedded default (npm start with no variables)', () => {
       const { accessToken } = (await login.json()) as { accessToken: string };
       const page = await fetch(`${url}/`);
       expect(page.status).toBe(200);
+      // npm start's build step made the initialized database that this empty folder started from
+      expect(existsSync(join(ROOT, 'dist/embedded/pgdata.tar'))).toBe(true);
       expect(await page.text()).toContain('<div id="root">');
 
       // parallel requests on the one embedded session answer correctly (no interleaved protocol messages)
@@ -135,6 +138,65 @@ describe('the embedded default (npm start with no variables)', () => {
       await stop(first.child);
     }
   }, 90_000);
+
+  it('an empty data folder starts from the template (no initdb); one made by another PGlite version is ignored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cf-template-'));
+    const template = join(dir, 'pgdata.tar');
+    // a template like scripts/embedded-template.mjs makes, with a marker table in it (PGlite is ESM: its own process)
+    const made = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { PGlite } from '@electric-sql/pglite';
+         import { writeFileSync } from 'node:fs';
+         const db = await PGlite.create();
+         await db.exec('CREATE TABLE made_in_template (n int); INSERT INTO made_in_template VALUES (7)');
+         writeFileSync(${JSON.stringify(template)}, Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer()));
+         await db.close();`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(made.stderr).toBe('');
+    const installed = JSON.parse(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'))
+      .version as string;
+    const markerIn = async (pgliteVersion: string): Promise<unknown> => {
+      writeFileSync(`${template}.json`, JSON.stringify({ pglite: pgliteVersion }));
+      const [apiPort, dbPort] = [await freePort(), await freePort()];
+      const api = spawn(process.execPath, [join(ROOT, 'dist/apps/api/apps/api/src/main.js')], {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          PORT: String(apiPort),
+          DATA_DIR: mkdtempSync(join(dir, 'data-')),
+          EMBEDDED_DB_PORT: String(dbPort),
+          EMBEDDED_DB_TEMPLATE: template,
+          SEED_DEMO: 'false',
+        },
+        stdio: 'ignore',
+      });
+      try {
+        await waitHealthy(`http://127.0.0.1:${apiPort}`, 60_000);
+        const c = new Client({ connectionString: `postgres://postgres@127.0.0.1:${dbPort}/postgres` });
+        await c.connect();
+        try {
+          return (await c.query(`SELECT to_regclass('made_in_template') IS NOT NULL AS present`)).rows[0].present;
+        } finally {
+          await c.end();
+        }
+      } finally {
+        const exited = new Promise((r) => api.once('exit', r));
+        api.kill('SIGTERM');
+        await exited;
+      }
+    };
+    try {
+      expect(await markerIn(installed)).toBe(true);
+      expect(await markerIn('0.0.1')).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
 
   it('stops at start with a message naming a malformed variable', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/apps/api/src/main.js')], {

@@ -25,6 +25,7 @@ export async function prepareRuntime(config: AppConfig): Promise<Runtime> {
     dataDir: config.dataDir,
     port: config.database.embeddedPort,
     maxConnections: config.database.poolSize + EMBEDDED_EXTRA_CONNECTIONS,
+    template: config.database.embeddedTemplate,
   });
   return { config: resolved, databaseUrl: pg.url, embedded: true, stop: () => pg.stop() };
 }

@@ -40,6 +40,7 @@ export const envSchema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   EMBEDDED_DB_PORT: int(0, 65535).default(0),
+  EMBEDDED_DB_TEMPLATE: z.string().min(1).default('./dist/embedded/pgdata.tar'),
   DB_POOL_SIZE: int(1, 200).default(10),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   QUEUE_PREFIX: z
@@ -116,6 +117,8 @@ export interface AppConfig {
     /** Set when an external PostgreSQL is used; unset means the embedded default (PGlite). */
     url?: string;
     embeddedPort: number;
+    /** Initialized data folder (tar) an empty embedded database starts from; made by npm start's build step. */
+    embeddedTemplate: string;
     poolSize: number;
   };
   dataDir: string;
@@ -176,7 +179,12 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       consoleDir: e.CONSOLE_DIR,
       publicRequestsPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     },
-    database: { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_DB_PORT, poolSize: e.DB_POOL_SIZE },
+    database: {
+      url: e.DATABASE_URL,
+      embeddedPort: e.EMBEDDED_DB_PORT,
+      embeddedTemplate: e.EMBEDDED_DB_TEMPLATE,
+      poolSize: e.DB_POOL_SIZE,
+    },
     dataDir: e.DATA_DIR,
     redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
     auth: {

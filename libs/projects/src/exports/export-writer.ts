@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { csvCell, ExportDataset, ExportLanguage, safeSheetName, xlsxCell, xlsxNumberFormat } from './export-table';
@@ -36,6 +35,8 @@ export async function writeXlsx<T>(
   rows: Iterable<T>,
   lang: ExportLanguage,
 ): Promise<void> {
+  // loaded on first use: ExcelJS takes ~140 ms to load, which every start of the API would pay otherwise
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Challenge Fund';
   workbook.created = new Date();
