@@ -1,7 +1,7 @@
 /**
  * The raw baseline: a minimal `node:http` + `pg` server that does the SQL work of a product submit (the account
  * re-read of the token check, the row lock, the deadline context, the idempotency lookup, the fund's rules and the
- * proposal's facts, the per-institution advisory lock and count, the tracking number, the snapshot, the proposal's
+ * proposal's facts, the per-institution advisory lock and count, the snapshot with its tracking number, the proposal's
  * update, the audit record and the receipt mail in the outbox, in one transaction), with no framework, no ORM, no
  * validation layer and no logging. The product is reported as a ratio to it.
  *
@@ -55,12 +55,13 @@ async function submit(c: PoolClient, userId: string, proposalId: string, key: st
     await c.query(
       `SELECT f.code, f.opens_at, f.closes_at, f.time_zone, f.name_en, f.name_fr, f.eligible_institution_types,
               f.submissions_per_institution, i.name AS institution_name, i.type AS institution_type,
-              (SELECT until FROM proposal_extensions e WHERE e.proposal_id = $1 ORDER BY granted_at DESC, id LIMIT 1) AS extension
+              (SELECT until FROM proposal_extensions e WHERE e.proposal_id = $1 ORDER BY granted_at DESC, id LIMIT 1) AS extension,
+              (SELECT coalesce(array_agg(code ORDER BY position), '{}') FROM fund_criteria WHERE fund_id = $2) AS criteria
          FROM funds f, institutions i WHERE f.id = $2 AND i.id = $3`,
       [p.id, p.fund_id, p.institution_id],
     )
   ).rows;
-  if (key) {
+  if (key && p.submitted_version > 0) {
     const [prior] = (
       await c.query(`SELECT * FROM proposal_submissions WHERE proposal_id = $1 AND idempotency_key = $2`, [p.id, key])
     ).rows;
@@ -69,7 +70,6 @@ async function submit(c: PoolClient, userId: string, proposalId: string, key: st
   if (p.status !== 'draft') throw new Refusal(409, 'NOT_SUBMITTABLE');
   const deadline = ctx.extension && ctx.extension > ctx.closes_at ? ctx.extension : ctx.closes_at;
   if (receivedAt > deadline || receivedAt < ctx.opens_at) throw new Refusal(409, 'DEADLINE_PASSED');
-  const criteria = (await c.query(`SELECT code FROM fund_criteria WHERE fund_id = $1 ORDER BY position`, [p.fund_id])).rows;
   const kinds = (
     await c.query(`SELECT id, kind FROM partner_organizations WHERE id = ANY($1::uuid[])`, [
       p.partners.map((x: { partnerOrganizationId: string }) => x.partnerOrganizationId),
@@ -82,7 +82,7 @@ async function submit(c: PoolClient, userId: string, proposalId: string, key: st
   ).rows;
   const complete =
     ctx.eligible_institution_types.includes(ctx.institution_type) &&
-    criteria.every((k: { code: string }) => (p.narratives[k.code] ?? '').length >= 100) &&
+    ctx.criteria.every((code: string) => (p.narratives[code] ?? '').length >= 100) &&
     kinds.some((k: { kind: string }) => k.kind === 'employer') &&
     p.partners.every((x: { letterAttachmentId: string }) => letters.some((l: { id: string }) => l.id === x.letterAttachmentId));
   if (!complete) throw new Refusal(422, 'PROPOSAL_INCOMPLETE');
@@ -95,8 +95,6 @@ async function submit(c: PoolClient, userId: string, proposalId: string, key: st
     )
   ).rows;
   if (n >= ctx.submissions_per_institution) throw new Refusal(409, 'SUBMISSION_LIMIT');
-  const [{ seq }] = (await c.query(`SELECT nextval('proposal_tracking_seq')::text AS seq`)).rows;
-  const trackingNumber = `${ctx.code}-${seq.padStart(6, '0')}`;
   const snapshot = {
     title: p.title,
     summary: p.summary,
@@ -117,10 +115,13 @@ async function submit(c: PoolClient, userId: string, proposalId: string, key: st
   const [sub] = (
     await c.query(
       `INSERT INTO proposal_submissions (proposal_id, version, tracking_number, submitted_at, submitted_by, on_time_by, idempotency_key, snapshot)
-       VALUES ($1, 1, $2, $3, $4, 'deadline', $5, $6) RETURNING id`,
-      [p.id, trackingNumber, receivedAt, user.id, key, snapshot],
+       VALUES ($1, 1, $2 || '-' || (SELECT CASE WHEN length(n) < 6 THEN lpad(n, 6, '0') ELSE n END
+                                      FROM (SELECT nextval('proposal_tracking_seq')::text AS n) s),
+               $3, $4, 'deadline', $5, $6) RETURNING id, tracking_number`,
+      [p.id, ctx.code, receivedAt, user.id, key, snapshot],
     )
   ).rows;
+  const trackingNumber: string = sub.tracking_number;
   await c.query(
     `UPDATE proposals SET status = 'submitted', tracking_number = $2, submitted_version = 1, last_submitted_at = $3,
             has_unsubmitted_changes = false, version = version + 1, updated_at = now() WHERE id = $1`,

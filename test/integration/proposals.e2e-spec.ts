@@ -215,6 +215,20 @@ describe('proposals: drafts, submission, the deadline', () => {
       expect(mails[0].payload.data.trackingNumber).toBe(results[0].body.trackingNumber);
     });
 
+    it('numbers past 999,999 keep every digit (MCF-2021-1000000, never cut to six)', async () => {
+      const a = await draft2021();
+      clockOf(t).setForTesting(T2021.during);
+      const [{ last }] = await t.dataSource.query(`SELECT last_value::text AS last FROM proposal_tracking_seq`);
+      await t.dataSource.query(`SELECT setval('proposal_tracking_seq', 999999)`);
+      try {
+        const res = await submit(a.token, a.id);
+        expect(res.status).toBe(201);
+        expect(res.body.trackingNumber).toBe('MCF-2021-1000000');
+      } finally {
+        await t.dataSource.query(`SELECT setval('proposal_tracking_seq', $1)`, [last]);
+      }
+    });
+
     it('refuses an incomplete proposal with 422 naming every field, and a second submission per institution', async () => {
       const a = await newInstitution(t);
       clockOf(t).setForTesting(T2021.during);

@@ -15,6 +15,13 @@ import { assertWindowOpen, fundRules, ProposalsService, updateProposal } from '.
 
 const UNIQUE_VIOLATION = '23505';
 
+/**
+ * `MCF-2021-000123`: the fund's code ($4) and a number from one sequence, so unique across funds; at least six
+ * digits, more once the sequence passes 999,999 (lpad alone would cut them).
+ */
+const TRACKING_NUMBER_SQL = `$4 || '-' || (SELECT CASE WHEN length(n) < 6 THEN lpad(n, 6, '0') ELSE n END
+                                             FROM (SELECT nextval('proposal_tracking_seq')::text AS n) s)`;
+
 export interface SubmitResult {
   receipt: ReceiptDto;
   /** True when an earlier submit with the same Idempotency-Key already made this receipt. */
@@ -62,7 +69,8 @@ export class SubmissionsService {
   ): Promise<SubmitResult> {
     const p = await this.access.lockOwn(m, user, id);
     const ctx = await this.contexts.loadOne(m, p);
-    if (idempotencyKey) {
+    // a proposal never submitted (version 0) has no submission to replay: the row lock above makes that certain
+    if (idempotencyKey && p.submittedVersion > 0) {
       const prior = await m.getRepository(SubmissionEntity).findOneBy({ proposalId: p.id, idempotencyKey });
       if (prior) return { receipt: toReceiptDto(prior, ctx.timeZone), replayed: true };
     }
@@ -90,16 +98,10 @@ export class SubmissionsService {
     if (p.status === 'draft') {
       // Serialize first submissions of one institution in one fund, then count them.
       await m.query(`SELECT pg_advisory_xact_lock(7401, hashtext($1))`, [`${p.fundId}:${p.institutionId}`]);
-      const others: Pick<ProposalEntity, 'status' | 'trackingNumber'>[] = await m
-        .getRepository(ProposalEntity)
-        .createQueryBuilder('p')
-        .select(['p.status', 'p.trackingNumber'])
-        .where('p.fund_id = :fundId AND p.institution_id = :institutionId AND p.id <> :id', {
-          fundId: p.fundId,
-          institutionId: p.institutionId,
-          id: p.id,
-        })
-        .getMany();
+      const others: { status: ProposalEntity['status']; trackingNumber: string | null }[] = await m.query(
+        `SELECT status, tracking_number AS "trackingNumber" FROM proposals WHERE fund_id = $1 AND institution_id = $2 AND id <> $3`,
+        [p.fundId, p.institutionId, p.id],
+      );
       const used = others.filter((o) => COUNTS_AS_SUBMISSION(o.status));
       if (used.length >= fund.submissionsPerInstitution) {
         throw new ConflictError(
@@ -112,27 +114,35 @@ export class SubmissionsService {
       }
     }
 
-    const trackingNumber = p.trackingNumber ?? (await this.nextTrackingNumber(m, fund.code));
     const version = p.submittedVersion + 1;
-    const submission = await m.getRepository(SubmissionEntity).save(
-      m.create(SubmissionEntity, {
-        proposalId: p.id,
-        version,
-        trackingNumber,
-        submittedAt: receivedAt,
-        submittedBy: user.id,
-        onTimeBy,
-        idempotencyKey,
-        snapshot: {
-          ...contentOf(p),
-          requestedCents: p.requestedCents,
-          partnerContributionCents: p.partnerContributionCents,
-          fund: { id: fund.id, code: fund.code },
-          institution: { id: p.institutionId, name: ctx.institutionName, type: ctx.institutionType },
-          proposalVersion: p.version,
-        },
-      }),
+    const snapshot = {
+      ...contentOf(p),
+      requestedCents: p.requestedCents,
+      partnerContributionCents: p.partnerContributionCents,
+      fund: { id: fund.id, code: fund.code },
+      institution: { id: p.institutionId, name: ctx.institutionName, type: ctx.institutionType },
+      proposalVersion: p.version,
+    };
+    // the first submission takes its tracking number in the INSERT itself (one statement less on deadline day)
+    const [row]: { id: string; tracking_number: string }[] = await m.query(
+      `INSERT INTO proposal_submissions
+              (proposal_id, version, tracking_number, submitted_at, submitted_by, on_time_by, idempotency_key, snapshot)
+       VALUES ($1, $2, COALESCE($3, ${TRACKING_NUMBER_SQL}), $5, $6, $7, $8, $9::jsonb)
+       RETURNING id, tracking_number`,
+      [p.id, version, p.trackingNumber, fund.code, receivedAt, user.id, onTimeBy, idempotencyKey, JSON.stringify(snapshot)],
     );
+    const submission = Object.assign(new SubmissionEntity(), {
+      id: row.id,
+      proposalId: p.id,
+      version,
+      trackingNumber: row.tracking_number,
+      submittedAt: receivedAt,
+      submittedBy: user.id,
+      onTimeBy,
+      idempotencyKey,
+      snapshot,
+    });
+    const trackingNumber = submission.trackingNumber;
     const wasStatus = p.status;
     const values = {
       status: 'submitted' as const,
@@ -192,12 +202,6 @@ export class SubmissionsService {
       });
       return toProposalDto(saved, ctx, this.clock.now());
     });
-  }
-
-  /** `MCF-2021-000123`: the fund's code and a number from one sequence, so unique across funds. */
-  private async nextTrackingNumber(m: EntityManager, fundCode: string): Promise<string> {
-    const [{ n }] = await m.query(`SELECT nextval('proposal_tracking_seq')::text AS n`);
-    return `${fundCode}-${String(n).padStart(6, '0')}`;
   }
 
   private async timeZoneOf(proposalId: string): Promise<string> {

@@ -79,19 +79,27 @@ export class UsersService {
   }
 
   /** The acting user for a request, or null when the account no longer exists or is inactive. */
+  /** Every authenticated request re-reads its account: one plain statement (no query builder on this path). */
   async findActiveAuthUser(id: string): Promise<AuthUser | null> {
-    const u = await this.dataSource.getRepository(UserEntity).findOne({
-      where: { id, isActive: true },
-      select: { id: true, email: true, displayName: true, roles: true, institutionId: true, preferredLanguage: true },
-    });
+    const [u]: {
+      id: string;
+      email: string;
+      display_name: string;
+      roles: AuthUser['roles'];
+      institution_id: string | null;
+      preferred_language: AuthUser['preferredLanguage'];
+    }[] = await this.dataSource.query(
+      `SELECT id, email, display_name, roles, institution_id, preferred_language FROM users WHERE id = $1 AND is_active`,
+      [id],
+    );
     return u
       ? {
           id: u.id,
           email: u.email,
-          displayName: u.displayName,
+          displayName: u.display_name,
           roles: u.roles,
-          institutionId: u.institutionId,
-          preferredLanguage: u.preferredLanguage,
+          institutionId: u.institution_id,
+          preferredLanguage: u.preferred_language,
         }
       : null;
   }
