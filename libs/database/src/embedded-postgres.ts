@@ -1,6 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgresOptions {
@@ -38,7 +39,8 @@ export class EmbeddedPostgres {
     try {
       const fresh = !existsSync(join(dir, 'PG_VERSION'));
       const template = fresh && options.template ? readTemplate(options.template) : null;
-      const db = await PGlite.create(dir, template ? { loadDataDir: template } : {});
+      // pg_trgm: the proposal list's search indexes (migration 1764900000000)
+      const db = await PGlite.create(dir, { extensions: { pg_trgm }, ...(template ? { loadDataDir: template } : {}) });
       const server = new PGLiteSocketServer({
         db,
         host: '127.0.0.1',

@@ -8,6 +8,7 @@ import { AwardScenarios1764600000000 } from './1764600000000-award-scenarios';
 import { Projects1764700000000 } from './1764700000000-projects';
 import { ProposalListReads1764860000000 } from './1764860000000-proposal-list-reads';
 import { ProposalListColumnsInline1764870000000 } from './1764870000000-proposal-list-columns-inline';
+import { ProposalListSearch1764900000000 } from './1764900000000-proposal-list-search';
 import { OutboxLeaseHolder1764800000000 } from './1764800000000-outbox-lease-holder';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   OutboxLeaseHolder1764800000000,
   ProposalListReads1764860000000,
   ProposalListColumnsInline1764870000000,
+  ProposalListSearch1764900000000,
 ];
