@@ -177,6 +177,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/funds/:fundId/dashboard': { ok: 'staff' },
   // operations
   'GET /api/health': PUBLIC,
+  'GET /api/health/live': PUBLIC,
   'GET /api/metrics': PUBLIC,
   'POST /api/system/jobs/ping': { ok: 'admin' },
   'GET /api/system/jobs/:id': { ok: 'admin' },

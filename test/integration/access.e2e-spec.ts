@@ -6,6 +6,7 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/login',
   'POST /api/auth/refresh',
   'GET /api/health',
+  'GET /api/health/live',
   'GET /api/metrics',
   'GET /api/institutions',
   'GET /api/institutions/:id',

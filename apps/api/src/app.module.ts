@@ -25,6 +25,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Runtime } from './runtime';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** Polled every few seconds by balancers and monitoring: not logged per request. */
+const UNLOGGED_URLS = new Set(['/api/health', '/api/health/live', '/api/metrics']);
 
 export function loggerModule(level: string): DynamicModule {
   return LoggerModule.forRoot({
@@ -37,7 +39,7 @@ export function loggerModule(level: string): DynamicModule {
         return id;
       },
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refreshToken'],
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' || req.url === '/api/metrics' },
+      autoLogging: { ignore: (req: IncomingMessage) => UNLOGGED_URLS.has(req.url ?? '') },
       quietReqLogger: true,
     },
   });

@@ -12,7 +12,17 @@ import {
 } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 
-/** Liveness and readiness: the database and, when configured, Redis. 503 when one is down. */
+/** How long the liveness check waits for the database's `SELECT 1` before answering 503. */
+export const LIVENESS_DB_TIMEOUT_MS = 1500;
+
+/**
+ * Readiness (`GET /api/health`): the database and, when configured, Redis; 503 when one is down. For monitoring and
+ * the container start order.
+ *
+ * Liveness (`GET /api/health/live`): this process serves requests and the database answers; never Redis. For load
+ * balancers: while Redis is down submissions keep working (jobs wait in the PostgreSQL outbox), so a Redis outage must
+ * not take every replica out of the balancer.
+ */
 @ApiTags('system')
 @Controller('health')
 export class HealthController implements OnModuleDestroy {
@@ -46,6 +56,13 @@ export class HealthController implements OnModuleDestroy {
       );
     }
     return this.health.check(checks);
+  }
+
+  @Public()
+  @Get('live')
+  @HealthCheck()
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.db.pingCheck('database', { timeout: LIVENESS_DB_TIMEOUT_MS })]);
   }
 
   onModuleDestroy(): void {
