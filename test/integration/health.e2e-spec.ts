@@ -116,15 +116,14 @@ describe('liveness and readiness while Redis does not answer', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    // REDIS_URL points at a port nothing listens on: Redis is down from the start. No demo data: the seeder creates
-    // award scenarios, and enqueueing their computation waits without end for a Redis that has never answered
-    // (BullMQ waits for its first connection), so the seeding would never finish.
+    // REDIS_URL points at a port nothing listens on: Redis is down from the start. The demo is seeded: its award
+    // scenarios enqueue their computation, which once waited without end for a Redis that had never answered
+    // (BullMQ waits for its first connection), so the start never finished; now each gives up after 3 s (queued).
     t = await startTestApp({
       REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
       QUEUE_PREFIX: `cftest${randomBytes(4).toString('hex')}`,
-      SEED_DEMO: 'false',
     });
-  });
+  }, 90_000);
   afterAll(() => t?.stop());
 
   it('answers 200 on /api/health/live while /api/health answers 503 naming Redis', async () => {
@@ -136,6 +135,18 @@ describe('liveness and readiness while Redis does not answer', () => {
     const ready = await t.http().get('/api/health');
     expect(ready.status).toBe(503);
     expect(ready.body).toMatchObject({ status: 'error', details: { database: { status: 'up' }, redis: { status: 'down' } } });
+  });
+
+  it('answers 503 QUEUE_UNAVAILABLE within seconds to a request that must reach the queue, instead of hanging', async () => {
+    const token = await t.token('admin@example.org');
+    const started = Date.now();
+    const ping = await t.http().post('/api/system/jobs/ping').set('Authorization', `Bearer ${token}`);
+    expect(ping.status).toBe(503);
+    expect(ping.body.code).toBe('QUEUE_UNAVAILABLE');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // the demo's scenarios were written and stay queued (recompute enqueues them again once Redis answers)
+    const [{ queued }] = await t.dataSource.query(`SELECT count(*)::int AS queued FROM award_scenarios WHERE status = 'queued'`);
+    expect(queued).toBeGreaterThan(0);
   });
 
   it('still serves requests that need only the database (the replica belongs in the balancer)', async () => {

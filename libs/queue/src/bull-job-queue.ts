@@ -1,4 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@cf/config';
+import { DomainError } from '@cf/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -13,6 +14,16 @@ export function createRedis(url: string, forWorker: boolean): Redis {
     enableOfflineQueue: forWorker,
     lazyConnect: false,
   });
+}
+
+/** How long a producer waits for Redis to take a job before answering 503 (BullMQ would wait for ever). */
+export const ENQUEUE_TIMEOUT_MS = 3_000;
+
+/** Redis did not take the job: 503, the caller may try again (durable work goes through the outbox instead). */
+export class QueueUnavailableError extends DomainError {
+  constructor(cause: string) {
+    super('QUEUE_UNAVAILABLE', 'The job queue does not answer; try again in a moment', 503, { cause });
+  }
 }
 
 /** Producer side (the API with REDIS_URL): jobs go to Redis for apps/worker. */
@@ -30,7 +41,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
 
   async enqueue<T>(name: string, data: T, options: EnqueueOptions = {}): Promise<string> {
     const id = options.jobId ?? randomUUID();
-    await this.queue(queueOf(name)).add(name, data, {
+    const added = this.queue(queueOf(name)).add(name, data, {
       jobId: id,
       delay: options.delayMs,
       attempts: options.attempts ?? DEFAULT_ATTEMPTS,
@@ -38,6 +49,23 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     });
+    // a Redis that never answered keeps BullMQ waiting for its first connection: a request must not wait with it.
+    // Should the job still arrive later, its id makes it the same job, never a second one.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new QueueUnavailableError(`no answer within ${ENQUEUE_TIMEOUT_MS} ms`)),
+        ENQUEUE_TIMEOUT_MS,
+      );
+    });
+    added.catch(() => undefined); // a late failure after the timeout is not unhandled
+    try {
+      await Promise.race([added, timeout]);
+    } catch (error) {
+      throw error instanceof QueueUnavailableError ? error : new QueueUnavailableError((error as Error).message);
+    } finally {
+      clearTimeout(timer);
+    }
     return id;
   }
 
