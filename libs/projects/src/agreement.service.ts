@@ -1,7 +1,15 @@
 import { AuditService } from '@cf/audit';
 import { APP_CONFIG, AppConfig } from '@cf/config';
 import { AuthUser, Clock, ConflictError, NotFoundError, ValidationFailedError } from '@cf/platform';
-import { ObjectStorage } from '@cf/storage';
+import {
+  displayFileName,
+  fileTooLarge,
+  ObjectStorage,
+  receiveMultipartFile,
+  sniffFileType,
+  StoredFile,
+  unsupportedFileType,
+} from '@cf/storage';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
@@ -20,7 +28,6 @@ import {
 import { ProjectDto } from './dto/project.dto';
 import { assertRunning, ProjectAccess, ProjectRef } from './project-access';
 import { ProjectsService } from './projects.service';
-import { displayFileName, fileTooLarge, receiveSingleFile, sniff, StoredFile, unsupportedType } from './single-file-upload';
 
 /** A signed agreement: a PDF, or a scan as PNG or JPEG, by its content. */
 const AGREEMENT_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
@@ -78,7 +85,7 @@ export class AgreementService {
     const key = `agreements/${randomUUID()}`;
     let stored: StoredFile | null = null;
     try {
-      stored = await receiveSingleFile(req, this.storage, key, {
+      stored = await receiveMultipartFile(req, this.storage, key, {
         maxBytes,
         allowed: AGREEMENT_TYPES,
         allowedText: AGREEMENT_TYPES_TEXT,
@@ -93,8 +100,8 @@ export class AgreementService {
   /** The signed copy from bytes already in hand (the demo seeder), with the same type check as an upload. */
   async attachDocument(user: AuthUser, id: string, fileName: string, bytes: Buffer): Promise<ProjectDto> {
     this.assertCanUpload(await this.loadForUpload(this.dataSource.manager, user, id, false));
-    const detected = await sniff(bytes);
-    if (!detected || !AGREEMENT_TYPES.has(detected.mime)) throw unsupportedType(detected?.mime ?? null, AGREEMENT_TYPES_TEXT);
+    const detected = await sniffFileType(bytes);
+    if (!detected || !AGREEMENT_TYPES.has(detected.mime)) throw unsupportedFileType(detected?.mime ?? null, AGREEMENT_TYPES_TEXT);
     const key = `agreements/${randomUUID()}`;
     const put = await this.storage.put(key, Readable.from(bytes), {
       contentType: detected.mime,

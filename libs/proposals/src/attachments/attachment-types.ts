@@ -1,4 +1,4 @@
-import { fileTypeFromBuffer } from 'file-type';
+import { sniffFileType } from '@cf/storage';
 
 export const ATTACHMENT_KINDS = ['letter_of_support', 'budget', 'other'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
@@ -11,11 +11,5 @@ export const ALLOWED_TYPES = new Set(['application/pdf', DOCX, 'image/png', 'ima
 /** Enough of the start of a file for the signatures above (DOCX needs to look into the zip). */
 export const SNIFF_BYTES = 64 * 1024;
 
-export async function sniffedType(head: Buffer): Promise<{ mime: string; ext: string } | null> {
-  try {
-    return (await fileTypeFromBuffer(head)) ?? null;
-  } catch {
-    // file-type throws on some truncated containers (a ZIP header and no entries: "Unexpected signature"): unknown
-    return null;
-  }
-}
+/** The type of a file from its first bytes; null when unknown. */
+export const sniffedType = sniffFileType;

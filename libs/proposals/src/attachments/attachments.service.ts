@@ -1,10 +1,9 @@
 import { AuditService } from '@cf/audit';
 import { APP_CONFIG, AppConfig } from '@cf/config';
-import { AuthUser, Clock, ConflictError, DomainError, fileNameProblem, NotFoundError, ValidationFailedError } from '@cf/platform';
-import { ObjectStorage } from '@cf/storage';
+import { AuthUser, Clock, ConflictError, DomainError, NotFoundError, ValidationFailedError } from '@cf/platform';
+import { fileTooLarge, ObjectStorage, receiveMultipartFile, StoredFile } from '@cf/storage';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import busboy from 'busboy';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -14,7 +13,7 @@ import { ProposalAccess } from '../proposal-access';
 import { AttachmentEntity, ProposalEntity } from '../proposal.entity';
 import { ProposalContextLoader } from '../proposal-view';
 import { assertWindowOpen } from '../proposals.service';
-import { ALLOWED_TYPES, ATTACHMENT_KINDS, AttachmentKind, sniffedType, SNIFF_BYTES } from './attachment-types';
+import { ALLOWED_TYPES, ATTACHMENT_KINDS, AttachmentKind, SNIFF_BYTES } from './attachment-types';
 
 export class UnsupportedFileTypeError extends DomainError {
   constructor(detected: string | null) {
@@ -27,45 +26,11 @@ export class UnsupportedFileTypeError extends DomainError {
   }
 }
 
-/** The client's file name, for display only: no path, no control characters, at most 200 characters. */
-export function safeFileName(name: string | undefined): string {
-  const base = [...(name ?? '')].map((c) => (c.charCodeAt(0) < 32 || c === '/' || c === '\\' ? '_' : c)).join('');
-  return base.trim().slice(0, 200) || 'file';
-}
-
 /** Whether an attachment was part of the proposal at its latest submission. */
 function asSubmitted(a: AttachmentEntity, p: ProposalEntity): boolean {
   const at = p.lastSubmittedAt?.getTime();
   if (at === undefined) return false;
   return a.uploadedAt.getTime() <= at && (!a.deletedAt || a.deletedAt.getTime() > at);
-}
-
-/** Reads up to `n` bytes from the start of a stream, then hands back a stream of the whole. */
-async function peek(stream: Readable, n: number): Promise<{ head: Buffer; whole: Readable }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const iterator = stream[Symbol.asyncIterator]();
-  let done = false;
-  while (size < n) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    chunks.push(next.value as Buffer);
-    size += (next.value as Buffer).length;
-  }
-  const head = Buffer.concat(chunks);
-  async function* rest() {
-    yield head;
-    if (done) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value as Buffer;
-    }
-  }
-  return { head: head.subarray(0, n), whole: Readable.from(rest(), { objectMode: false }) };
 }
 
 /**
@@ -127,13 +92,10 @@ export class AttachmentsService {
     if (!p0) throw new NotFoundError('Proposal', proposalId);
     await this.assertCanChange(m0, user, p0, receivedAt);
     const declared = Number(req.headers['content-length'] ?? NaN);
-    if (Number.isFinite(declared) && declared > this.maxBytes + 64 * 1024) throw this.tooLarge();
-    if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
-      throw new ValidationFailedError([{ field: 'body', reason: 'must be multipart/form-data with the fields kind and file' }]);
-    }
+    if (Number.isFinite(declared) && declared > this.maxBytes + 64 * 1024) throw fileTooLarge(this.maxBytes);
 
     const key = `attachments/${randomUUID()}`;
-    let stored: { sizeBytes: number; sha256: string; fileName: string; contentType: string; kind: AttachmentKind } | null = null;
+    let stored: (StoredFile & { kind: AttachmentKind }) | null = null;
     try {
       stored = await this.receive(req, key);
       const s = stored;
@@ -170,103 +132,27 @@ export class AttachmentsService {
   }
 
   /** Parses the multipart body: `kind` first, then one `file`, streamed into the store. */
-  private receive(
-    req: Request,
-    key: string,
-  ): Promise<{ sizeBytes: number; sha256: string; fileName: string; contentType: string; kind: AttachmentKind }> {
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const fail = (e: unknown) => {
-        if (settled) return;
-        settled = true;
-        req.unpipe(bb);
-        req.resume(); // drain what the client still sends, so it reads our answer
-        reject(e);
-      };
-      let bb: busboy.Busboy;
-      try {
-        bb = busboy({
-          headers: req.headers,
-          // the name as sent, so that a name with a path is refused instead of cut down to its last part
-          preservePath: true,
-          limits: { files: 1, fields: 5, fieldSize: 1024, parts: 7, fileSize: this.maxBytes + 1 },
-        });
-      } catch {
-        reject(new ValidationFailedError([{ field: 'body', reason: 'must be multipart/form-data with a boundary' }]));
-        return;
-      }
-      let kind: AttachmentKind | null = null;
-      let sawFile = false;
-      bb.on('field', (name, value) => {
-        if (name === 'kind') {
-          if (!(ATTACHMENT_KINDS as readonly string[]).includes(value)) {
-            fail(new ValidationFailedError([{ field: 'kind', reason: `must be one of: ${ATTACHMENT_KINDS.join(', ')}` }]));
-          } else kind = value as AttachmentKind;
-        }
-      });
-      bb.on('file', (name, file, info) => {
-        if (name !== 'file' || sawFile) {
-          file.resume();
-          return;
-        }
-        sawFile = true;
-        if (!kind) {
-          file.resume();
-          fail(new ValidationFailedError([{ field: 'kind', reason: 'is required, and must come before the file' }]));
-          return;
-        }
-        const nameProblem = fileNameProblem(info.filename);
-        if (nameProblem) {
-          file.resume();
-          fail(new ValidationFailedError([{ field: 'file', reason: `the name ${nameProblem}` }]));
-          return;
-        }
-        const chosenKind = kind;
-        const fileName = safeFileName(info.filename);
-        void (async () => {
-          const { head, whole } = await peek(file, SNIFF_BYTES);
-          if (head.length === 0) {
-            whole.resume();
-            throw new ValidationFailedError([{ field: 'file', reason: 'is empty' }]);
-          }
-          const detected = await sniffedType(head);
-          if (!detected || !ALLOWED_TYPES.has(detected.mime)) {
-            whole.resume();
-            throw new UnsupportedFileTypeError(detected?.mime ?? null);
-          }
-          const put = await this.storage.put(key, whole, { contentType: detected.mime, maxBytes: this.maxBytes });
-          return { ...put, fileName, contentType: detected.mime, kind: chosenKind };
-        })().then(
-          (r) => {
-            if (settled) {
-              void this.storage.delete(key);
-              return;
-            }
-            settled = true;
-            resolve(r);
-          },
-          (e) => {
-            if ((e as { code?: string }).code === 'FILE_TOO_LARGE') fail(this.tooLarge());
-            else fail(e);
-          },
-        );
-      });
-      bb.on('partsLimit', () => fail(new ValidationFailedError([{ field: 'body', reason: 'has too many parts' }])));
-      bb.on('error', (e) => fail(new ValidationFailedError([{ field: 'body', reason: `is not valid multipart: ${String(e)}` }])));
-      bb.on('close', () => {
-        if (!sawFile) fail(new ValidationFailedError([{ field: 'file', reason: 'is required' }]));
-      });
-      req.on('aborted', () => fail(new ValidationFailedError([{ field: 'file', reason: 'the upload was interrupted' }])));
-      req.pipe(bb);
-    });
-  }
-
-  private tooLarge(): DomainError {
-    const mb = (this.maxBytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
-    return new DomainError('FILE_TOO_LARGE', `file: the file is larger than the limit of ${mb} MB`, 413, {
-      errors: [{ field: 'file', reason: `must be at most ${mb} MB` }],
+  private async receive(req: Request, key: string): Promise<StoredFile & { kind: AttachmentKind }> {
+    let kind: AttachmentKind | null = null;
+    const stored = await receiveMultipartFile(req, this.storage, key, {
       maxBytes: this.maxBytes,
+      allowed: ALLOWED_TYPES,
+      allowedText: 'a PDF, a Word document (DOCX), a PNG or a JPEG',
+      sniffBytes: SNIFF_BYTES,
+      unsupported: (detected) => new UnsupportedFileTypeError(detected),
+      multipartReason: 'must be multipart/form-data with the fields kind and file',
+      parts: 7,
+      onField: (name, value) => {
+        if (name !== 'kind') return;
+        if (!(ATTACHMENT_KINDS as readonly string[]).includes(value)) {
+          return new ValidationFailedError([{ field: 'kind', reason: `must be one of: ${ATTACHMENT_KINDS.join(', ')}` }]);
+        }
+        kind = value as AttachmentKind;
+      },
+      beforeFile: () =>
+        kind ? undefined : new ValidationFailedError([{ field: 'kind', reason: 'is required, and must come before the file' }]),
     });
+    return { ...stored, kind: kind! };
   }
 
   async remove(user: AuthUser, proposalId: string, attachmentId: string, receivedAt: Date): Promise<void> {
