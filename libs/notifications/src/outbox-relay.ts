@@ -7,15 +7,6 @@ import { DataSource } from 'typeorm';
 import { ENQUEUE_TIMEOUT_MS, redispatchDelayMs, RELAY_BATCH } from './outbox-policy';
 import { OUTBOX_TOPIC } from './outbox-topic';
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  promise.catch(() => undefined); // a late failure after the timeout is not unhandled
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from the queue within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * Hands committed outbox rows to the job queue (API side). Every OUTBOX_POLL_MS it takes the rows
  * due for (re)dispatch with `FOR UPDATE SKIP LOCKED` in a short transaction, so replicas share the
@@ -114,9 +105,10 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
       for (const row of due) {
         const attempt = row.attempts + 1;
         try {
-          await withTimeout(
-            this.queue.enqueue(this.jobOfTopic.get(row.topic)!, { outboxId: row.id }, { jobId: `${row.id}-${attempt}` }),
-            ENQUEUE_TIMEOUT_MS,
+          await this.queue.enqueue(
+            this.jobOfTopic.get(row.topic)!,
+            { outboxId: row.id },
+            { jobId: `${row.id}-${attempt}`, timeoutMs: ENQUEUE_TIMEOUT_MS },
           );
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);

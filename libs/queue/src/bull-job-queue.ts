@@ -16,8 +16,8 @@ export function createRedis(url: string, forWorker: boolean): Redis {
   });
 }
 
-/** How long a producer waits for Redis to take a job before answering 503 (BullMQ would wait for ever). */
-export const ENQUEUE_TIMEOUT_MS = 3_000;
+/** How long a producer waits by default for Redis to take a job before answering 503 (BullMQ would wait for ever). */
+export const DEFAULT_ENQUEUE_TIMEOUT_MS = 3_000;
 
 /** Redis did not take the job: 503, the caller may try again (durable work goes through the outbox instead). */
 export class QueueUnavailableError extends DomainError {
@@ -51,12 +51,10 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
     });
     // a Redis that never answered keeps BullMQ waiting for its first connection: a request must not wait with it.
     // Should the job still arrive later, its id makes it the same job, never a second one.
+    const ms = options.timeoutMs ?? DEFAULT_ENQUEUE_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new QueueUnavailableError(`no answer within ${ENQUEUE_TIMEOUT_MS} ms`)),
-        ENQUEUE_TIMEOUT_MS,
-      );
+      timer = setTimeout(() => reject(new QueueUnavailableError(`no answer within ${ms} ms`)), ms);
     });
     added.catch(() => undefined); // a late failure after the timeout is not unhandled
     try {

@@ -26,6 +26,8 @@ export interface EnqueueOptions {
   delayMs?: number;
   /** Tries before the job is given up (default 5, exponential backoff from 1 s). */
   attempts?: number;
+  /** How long to wait for the queue to take the job before answering 503 QUEUE_UNAVAILABLE (default 3 s). */
+  timeoutMs?: number;
 }
 
 export abstract class JobQueue {
